@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+// Xinyu (心育): mental-health lesson scheduling for Chinese schools, on GLPK.
+// Licensed GPL-3.0-or-later (GLPK is GPL-3.0-or-later).
+import PackageDescription
+
+let package = Package(
+    name: "Xinyu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "xinyu", targets: ["xinyu"]),
+        .library(name: "XinyuCore", targets: ["XinyuCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        // GLPK's C API (Debian libglpk-dev). No pkg-config file ships with it.
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        // Solver-neutral MIP model, options, statuses. Imports no C module.
+        .target(name: "XinyuMIP"),
+        // The GLPK backend: the only target that imports CGLPK.
+        .target(name: "XinyuGLPK", dependencies: ["CGLPK", "XinyuMIP"]),
+        // The district pack: domain types, reading and validation, output files.
+        .target(name: "XinyuPack", dependencies: [
+            .product(name: "TOMLKit", package: "TOMLKit"),
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
+        // Calendar, formulation, decomposition, verifier, explanations, reports.
+        .target(name: "XinyuCore", dependencies: ["XinyuPack", "XinyuMIP", "XinyuGLPK"]),
+        // Sample district generator.
+        .target(name: "XinyuGenerate", dependencies: ["XinyuPack"]),
+        // Commands (swift-argument-parser).
+        .target(name: "XinyuCLI", dependencies: [
+            "XinyuCore", "XinyuPack", "XinyuGenerate",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "xinyu", dependencies: ["XinyuCLI"]),
+        .testTarget(name: "XinyuMIPTests", dependencies: ["XinyuMIP", "XinyuGLPK"]),
+        .testTarget(name: "XinyuPackTests", dependencies: ["XinyuPack"]),
+        .testTarget(name: "XinyuCoreTests", dependencies: ["XinyuCore", "XinyuPack", "XinyuMIP"]),
+        .testTarget(name: "XinyuGenerateTests", dependencies: ["XinyuGenerate", "XinyuPack", "XinyuCore"]),
+        .testTarget(name: "XinyuCLITests", dependencies: ["XinyuCLI", "XinyuCore", "XinyuPack"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// GLPK backend: see GLPKSolver.swift

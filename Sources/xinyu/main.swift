@@ -1,0 +1,2 @@
+import XinyuCLI
+XinyuCommand.main()

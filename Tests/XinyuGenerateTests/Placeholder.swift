@@ -1,0 +1,2 @@
+import XCTest
+final class XinyuGenerateTestsPlaceholder: XCTestCase { func testBuilds() {} }

@@ -1,0 +1,2 @@
+import XCTest
+final class XinyuMIPTestsPlaceholder: XCTestCase { func testBuilds() {} }

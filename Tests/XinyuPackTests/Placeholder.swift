@@ -1,0 +1,2 @@
+import XCTest
+final class XinyuPackTestsPlaceholder: XCTestCase { func testBuilds() {} }
