@@ -1,0 +1,220 @@
+import Foundation
+import XinyuMIP
+import XinyuPack
+
+/// How a group of schools is solved.
+public struct PlanOptions: Sendable {
+    /// Wall-clock budget for this group, seconds (nil: none).
+    public var timeLimit: Double?
+    /// Relative MIP gap accepted in the preference stage.
+    public var mipGap: Double = 0
+    /// Write every solved model as free MPS into this directory.
+    public var writeModelDirectory: String?
+    /// Also solve the LP relaxation of the full term model for a global lower bound.
+    public var globalBound: Bool = true
+    /// GLPK's own log on stderr.
+    public var verbose: Bool = false
+    /// Progress lines (stderr unless quiet).
+    public var log: (@Sendable (String) -> Void)?
+    public init(timeLimit: Double? = nil) { self.timeLimit = timeLimit }
+}
+
+/// One solver stage as it ran.
+public struct StageLog: Sendable {
+    public var name: String
+    public var variables: Int
+    public var constraints: Int
+    public var status: SolveStatus
+    public var objective: Double?
+    public var bound: Double?
+    public var seconds: Double
+    public var reason: String
+}
+
+/// What the solve of a group reached.
+public enum PlanQuality: String, Sendable {
+    /// Every stage proven optimal for what it optimises.
+    case optimal
+    /// A schedule, not proven optimal (time limit or gap).
+    case feasible
+    /// No schedule found in time.
+    case none
+}
+
+/// The plan of one group of schools.
+public struct GroupPlan: Sendable {
+    public var instance: Instance
+    public var placements: [Placement]
+    /// Missing lessons against the monthly minimums (sum over classes and months).
+    public var shortfall: Int
+    /// A proven lower bound on the shortfall of any schedule.
+    public var shortfallBound: Int
+    public var quality: PlanQuality
+    /// The preference objective of the schedule and the best lower bound proven for it.
+    public var objective: Double
+    public var bound: Double?
+    /// What the bound is a bound of.
+    public var boundNote: String
+    public var stages: [StageLog]
+    public var seconds: Double
+
+    public var shortfallProven: Bool { shortfall == shortfallBound }
+    public var gap: Double? {
+        guard let bound else { return nil }
+        return objective <= 1e-9 ? 0 : max(0, (objective - bound) / abs(objective))
+    }
+}
+
+/// Solves groups of schools: rhythm plan → term model with teachers and slots fixed →
+/// (only if some minimum is still missing) the full term model, which restores exactness.
+public struct Planner: Sendable {
+    public var solver: MIPSolver
+    public var options: PlanOptions
+
+    public init(solver: MIPSolver, options: PlanOptions) {
+        self.solver = solver
+        self.options = options
+    }
+
+    public func plan(_ inst: Instance, name: String) -> GroupPlan {
+        let clock = Clock()
+        var stages: [StageLog] = []
+        let log = options.log ?? { _ in }
+        func remaining(_ share: Double) -> Double? {
+            guard let limit = options.timeLimit else { return nil }
+            return max(0.05, (limit - clock.seconds) * share)
+        }
+        func run(_ label: String, _ model: MIPModel, _ share: Double, warm: [Double]? = nil,
+                 relax: Bool = false, stopAt: Double? = nil, gap: Double = 0) -> SolveResult {
+            var o = SolveOptions(timeLimit: remaining(share), mipGap: gap, verbose: options.verbose)
+            o.warmStart = warm
+            o.relaxationOnly = relax
+            o.stopAtObjective = stopAt
+            let tag = "\(name) \(label)"
+            o.progress = { p in
+                log("\(tag): incumbent \(p.incumbent.map { fmt($0) } ?? "-"), bound \(p.bound.map { fmt($0) } ?? "-"), \(fmt(p.seconds)) s")
+            }
+            if let dir = options.writeModelDirectory {
+                try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                try? solver.writeMPS(model, to: "\(dir)/\(safeFileName(name))-\(label).mps")
+            }
+            let r = solver.solve(model, options: o)
+            stages.append(StageLog(name: label, variables: model.variableCount, constraints: model.constraintCount,
+                                   status: r.status, objective: r.objective, bound: r.bound, seconds: r.seconds, reason: r.reason))
+            log("\(tag): \(r.status.rawValue), \(model.variableCount) columns, \(model.constraintCount) rows, objective \(r.objective.map { fmt($0) } ?? "-"), \(fmt(r.seconds)) s")
+            return r
+        }
+
+        // Stage 1: rhythm plan (teacher and 单双周 slot per class).
+        var o1 = SolveOptions(timeLimit: remaining(0.25), mipGap: 0.01, verbose: options.verbose)
+        o1.progress = nil
+        let rhythm = RhythmPlan(inst, solver: solver, options: o1)
+        stages.append(StageLog(name: "rhythm", variables: rhythm.modelSize.variables, constraints: rhythm.modelSize.constraints,
+                               status: rhythm.result.status, objective: rhythm.result.objective, bound: rhythm.result.bound,
+                               seconds: rhythm.result.seconds, reason: rhythm.result.reason))
+        log("\(name) rhythm: \(rhythm.result.status.rawValue), \(rhythm.modelSize.variables) columns, \(fmt(rhythm.result.seconds)) s")
+        var teacherOf = rhythm.teacherOf
+        var slotOf = rhythm.slotOf
+        let fixed: [Int?]? = inst.policy.sameTeacher ? teacherOf : nil
+
+        // Stage 2a: fewest missing lessons with teachers fixed; warm start from the rhythm.
+        let warmPlacements = inst.greedySchedule(planned: rhythm.planned, teacherOf: teacherOf)
+        let feas = TermModel(inst, TermModelSpec(fixedTeacher: fixed, preferences: false, preferredSlot: nil,
+                                                  shortfallWeight: 1, shortfallCap: nil), name: "feasibility")
+        let r2a = run("feasibility", feas.model, 0.3, warm: feas.assignment(inst, warmPlacements), stopAt: 0)
+        var best = r2a.hasSolution ? feas.placements(r2a.values) : warmPlacements
+        var shortfall = missing(inst, best)
+        var shortfallBound = 0
+        var quality: PlanQuality = r2a.status == .optimal ? .optimal : (r2a.hasSolution ? .feasible : .none)
+
+        // Stage 3 (exactness): if lessons are missing, the full model chooses teachers too.
+        if shortfall > 0 {
+            let full = TermModel(inst, TermModelSpec(fixedTeacher: nil, preferences: false, preferredSlot: nil,
+                                                      shortfallWeight: 1, shortfallCap: nil), name: "exact")
+            let r3 = run("exact", full.model, 0.6, warm: full.assignment(inst, best))
+            if r3.hasSolution {
+                let found = full.placements(r3.values)
+                if missing(inst, found) < shortfall {
+                    best = found
+                    shortfall = missing(inst, found)
+                    // Keep the rhythm plan where the teacher stayed; otherwise take the teacher found.
+                    for ci in inst.classes.indices {
+                        let t = found.first { $0.classIndex == ci }?.teacher
+                        if let t, t != teacherOf[ci] { teacherOf[ci] = t; slotOf[ci] = mostFrequentSlot(inst, found, ci) }
+                    }
+                }
+            }
+            shortfallBound = max(0, Int(((r3.bound ?? 0) - 1e-6).rounded(.up)))
+            if r3.status == .optimal { shortfallBound = shortfall }
+            if r3.status != .optimal { quality = .feasible }
+        } else if r2a.status == .optimal || shortfall == 0 {
+            shortfallBound = shortfall
+        }
+
+        // Stage 2b: best preferences among schedules with that shortfall.
+        let fixed2: [Int?]? = inst.policy.sameTeacher ? teacherOf : nil
+        let pref = TermModel(inst, TermModelSpec(fixedTeacher: fixed2, preferences: true, preferredSlot: slotOf,
+                                                  shortfallWeight: 0, shortfallCap: Double(shortfall)), name: "preferences")
+        let r2b = run("preferences", pref.model, 0.8, warm: pref.assignment(inst, best), gap: options.mipGap)
+        if r2b.hasSolution {
+            let found = pref.placements(r2b.values)
+            if missing(inst, found) <= shortfall && inst.score(found).total <= inst.score(best).total + 1e-9 { best = found }
+        }
+        let objective = inst.score(best).total
+        var bound: Double? = nil
+        var boundNote = "none"
+        if r2b.status != .optimal && quality == .optimal { quality = .feasible }
+        if r2b.status == .optimal, let b = r2b.bound {
+            bound = min(b, objective)
+            boundNote = "teachers and regular slots fixed"
+        }
+
+        // A global bound: LP relaxation of the full term model with the same shortfall.
+        if options.globalBound && (options.timeLimit == nil || clock.seconds < options.timeLimit! * 0.9) {
+            let mono = TermModel(inst, TermModelSpec(fixedTeacher: nil, preferences: true, preferredSlot: nil,
+                                                      shortfallWeight: 0, shortfallCap: Double(shortfall)), name: "term")
+            let rl = run("term-lp", mono.model, 1.0, relax: true)
+            if rl.status == .optimal, let lb = rl.bound ?? rl.objective {
+                // The full model scores rhythm by its own best slot, so its objective never exceeds
+                // ours for the same schedule: its LP optimum bounds every schedule's cost.
+                bound = min(lb, objective)
+                boundNote = "LP relaxation of the full term model"
+            }
+        }
+        return GroupPlan(instance: inst, placements: best, shortfall: shortfall, shortfallBound: shortfallBound,
+                         quality: quality, objective: objective, bound: bound, boundNote: boundNote,
+                         stages: stages, seconds: clock.seconds)
+    }
+
+    /// Missing lessons of a set of placements against the minimums.
+    func missing(_ inst: Instance, _ placements: [Placement]) -> Int {
+        var count: [[Int]: Int] = [:]
+        for p in placements { count[[p.classIndex, inst.days[inst.classes[p.classIndex].candidates[p.candidate].day].month], default: 0] += 1 }
+        var total = 0
+        for (ci, c) in inst.classes.enumerated() {
+            for (mi, minimum) in c.minimum.enumerated() { total += max(0, (minimum ?? 0) - count[[ci, mi], default: 0]) }
+        }
+        return total
+    }
+
+    func mostFrequentSlot(_ inst: Instance, _ placements: [Placement], _ ci: Int) -> WeeklySlot? {
+        var count: [WeeklySlot: Int] = [:]
+        for p in placements where p.classIndex == ci {
+            let cand = inst.classes[ci].candidates[p.candidate]
+            count[WeeklySlot(weekday: inst.days[cand.day].timetableWeekday, period: cand.period), default: 0] += 1
+        }
+        return count.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first?.key
+    }
+}
+
+/// Monotonic wall clock.
+struct Clock {
+    let start = DispatchTime.now().uptimeNanoseconds
+    var seconds: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+}
+
+func fmt(_ v: Double) -> String { String(format: "%.2f", v) }
+
+func safeFileName(_ s: String) -> String {
+    String(s.unicodeScalars.map { ($0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_")) ? Character($0) : "_" })
+}
