@@ -264,9 +264,12 @@ public struct School: Sendable, Hashable {
     public var timetable: [TimetableRow]
     public var teachers: [Teacher]
     public var unavailable: [Unavailability]
+    /// The bell schedule from school.toml `period_times` (`"08:00-08:40"`, one per period), or empty
+    /// when the school did not give one. For display only.
+    public var periodTimes: [String]
     public init(id: String, name: String, stages: [Stage], daysPerWeek: Int = 5, periodsPerDay: Int = 7,
                 classes: [SchoolClass] = [], timetable: [TimetableRow] = [], teachers: [Teacher] = [],
-                unavailable: [Unavailability] = []) {
+                unavailable: [Unavailability] = [], periodTimes: [String] = []) {
         self.id = id
         self.name = name
         self.stages = stages
@@ -276,6 +279,7 @@ public struct School: Sendable, Hashable {
         self.timetable = timetable
         self.teachers = teachers
         self.unavailable = unavailable
+        self.periodTimes = periodTimes
     }
     public func teacher(_ id: String) -> Teacher? { teachers.first { $0.id == id } }
     public var psychTeachers: [Teacher] { teachers.filter { $0.psych.teaches } }

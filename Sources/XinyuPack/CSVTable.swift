@@ -1,0 +1,137 @@
+// A CSV file of a pack, parsed with CSV.swift, with the file line of every row and its fields
+// looked up by column name.
+
+import CSV
+import Foundation
+
+/// One data row: its 1-based line in the file (the header is line 1) and its fields by column.
+struct CSVRecord {
+    let line: Int
+    private let values: [String: String]
+    init(line: Int, values: [String: String]) {
+        self.line = line
+        self.values = values
+    }
+    /// The field of `column`, trimmed; "" when the column is optional and absent or the row is short.
+    subscript(column: String) -> String { values[column] ?? "" }
+}
+
+struct CSVTable {
+    /// The contract's columns that the file has.
+    let columns: Set<String>
+    let records: [CSVRecord]
+
+    /// Reads `relPath` and checks its header: every `required` column must be present (an error
+    /// naming it otherwise), `optional` columns may be, any other column is ignored with a note.
+    /// Returns nil when the file cannot be read or a required column is missing, after logging why.
+    /// Column names match case-insensitively; fields are trimmed of spaces outside quotes; blank
+    /// rows are skipped.
+    static func read(root: String, _ relPath: String, required: [String], optional: [String] = [],
+                     log: inout DiagnosticLog) -> CSVTable? {
+        guard let text = PackText.read(root: root, relPath, log: &log) else { return nil }
+        return parse(text, file: relPath, required: required, optional: optional, log: &log)
+    }
+
+    static func parse(_ text: String, file: String, required: [String], optional: [String],
+                      log: inout DiagnosticLog) -> CSVTable? {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: true)
+        } catch {
+            log.error(file, "cannot be read as CSV: \(error)")
+            return nil
+        }
+        var line = 1
+        // The next row and the line it starts on; the line count then advances past the row's own
+        // line break and any line breaks inside its quoted fields.
+        func nextRow() -> (line: Int, fields: [String])? {
+            guard let fields = reader.next() else { return nil }
+            let start = line
+            line += 1 + fields.reduce(0) { $0 + lineBreaks(in: $1) }
+            return (start, fields)
+        }
+
+        // The header: the first non-blank row.
+        var headerRow: (line: Int, fields: [String])?
+        while let row = nextRow() {
+            if !isBlank(row.fields) { headerRow = row; break }
+        }
+        let expected = (required + optional).joined(separator: ",")
+        guard let header = headerRow else {
+            log.error(file, "file is empty; expected the header row \(expected)")
+            return nil
+        }
+
+        // Map each column position to a contract column, or to nil (ignored).
+        let known = Set(required + optional)
+        var columnAt: [String?] = []
+        var seen: [String: Int] = [:]
+        var ok = true
+        for (index, raw) in header.fields.enumerated() {
+            let name = raw.lowercased()
+            if name.isEmpty {
+                columnAt.append(nil)
+                continue
+            }
+            if let first = seen[name] {
+                log.error(file, line: header.line, field: name,
+                          "column \(quoted(raw)) appears twice (columns \(first + 1) and \(index + 1))")
+                ok = false
+                columnAt.append(nil)
+                continue
+            }
+            seen[name] = index
+            if known.contains(name) {
+                columnAt.append(name)
+            } else {
+                log.note(file, line: header.line, field: raw, "extra column \(quoted(raw)) ignored")
+                columnAt.append(nil)
+            }
+        }
+        for name in required where seen[name] == nil {
+            log.error(file, line: header.line, field: name,
+                      "missing column \(quoted(name)) (the header must be \(expected))")
+            ok = false
+        }
+        guard ok else { return nil }
+
+        var records: [CSVRecord] = []
+        while let row = nextRow() {
+            if isBlank(row.fields) { continue }
+            if records.count == PackLimits.maxRows {
+                log.error(file, line: row.line, "more than \(PackLimits.maxRows) rows; a pack file may have at most \(PackLimits.maxRows)")
+                return nil
+            }
+            if row.fields.count > header.fields.count,
+               row.fields[header.fields.count...].contains(where: { !$0.isEmpty }) {
+                log.error(file, line: row.line,
+                          "row has \(row.fields.count) fields but the header has \(header.fields.count) (quote a field that contains a comma)")
+                continue
+            }
+            var values: [String: String] = [:]
+            for (index, field) in row.fields.enumerated() where index < columnAt.count {
+                if let name = columnAt[index] { values[name] = field }
+            }
+            records.append(CSVRecord(line: row.line, values: values))
+        }
+        return CSVTable(columns: Set(seen.keys).intersection(known), records: records)
+    }
+
+    /// Line breaks inside a field: CRLF, CR and LF each count once.
+    static func lineBreaks(in field: String) -> Int {
+        var count = 0
+        var previousCR = false
+        for scalar in field.unicodeScalars {
+            if scalar == "\r" {
+                count += 1
+                previousCR = true
+            } else {
+                if scalar == "\n" && !previousCR { count += 1 }
+                previousCR = false
+            }
+        }
+        return count
+    }
+
+    static func isBlank(_ fields: [String]) -> Bool { fields.allSatisfy { $0.isEmpty } }
+}

@@ -1,0 +1,59 @@
+// calendar.csv (optional): holidays, closures, exam days and make-up days of the district.
+
+enum CalendarFile {
+    static let path = "calendar.csv"
+
+    /// The entries in file order. `term` is nil when district.toml's term is invalid; then dates
+    /// are not checked against it.
+    static func read(root: String, term: (start: CivilDate, end: CivilDate)?, log: inout DiagnosticLog) -> [CalendarEntry] {
+        guard PackText.fileExists(root: root, path) else { return [] }
+        guard let table = CSVTable.read(root: root, path, required: ["date", "kind", "follows_weekday"],
+                                        optional: ["note"], log: &log) else { return [] }
+        var entries: [CalendarEntry] = []
+        var lineOfDate: [CivilDate: Int] = [:]
+        for row in table.records {
+            var ok = true
+            func fail(_ field: String, _ message: String) {
+                log.error(path, line: row.line, field: field, message)
+                ok = false
+            }
+            // date: an ISO date inside the term, listed once.
+            let date = CivilDate(iso: row["date"])
+            if let date {
+                if let term, date < term.start || date > term.end {
+                    fail("date", "date \(quoted(date.iso)) is outside the term \(termText(term.start, term.end))")
+                }
+                if let first = lineOfDate[date] {
+                    fail("date", "date \(quoted(date.iso)) is listed twice (also at line \(first))")
+                } else {
+                    lineOfDate[date] = row.line
+                }
+            } else {
+                fail("date", "date \(quoted(row["date"])) is not a date like 2026-10-01")
+            }
+            // kind: holiday, closure, exam or makeup.
+            let kind = CalendarKind(rawValue: row["kind"].lowercased())
+            if kind == nil {
+                fail("kind", "kind \(quoted(row["kind"])) is not one of holiday, closure, exam, makeup")
+            }
+            // follows_weekday: the weekday (1–7) whose timetable a makeup day runs; empty otherwise.
+            let follows = row["follows_weekday"]
+            var followsWeekday: Int?
+            if kind == .makeup {
+                if follows.isEmpty {
+                    fail("follows_weekday", "a makeup day needs follows_weekday (1 = Monday … 7 = Sunday)")
+                } else if let weekday = wholeNumber(follows, in: 1...7) {
+                    followsWeekday = weekday
+                } else {
+                    fail("follows_weekday", "follows_weekday \(quoted(follows)) is not 1–7")
+                }
+            } else if kind != nil, !follows.isEmpty {
+                fail("follows_weekday", "follows_weekday \(quoted(follows)) must be empty for a \(kind!.rawValue) day (only makeup days follow a weekday)")
+            }
+            if ok, let date, let kind {
+                entries.append(CalendarEntry(date: date, kind: kind, followsWeekday: followsWeekday, note: row["note"]))
+            }
+        }
+        return entries
+    }
+}

@@ -1,0 +1,169 @@
+// district.toml: the district's name, its term, its policy and the Xinyu `[preferences]` weights.
+
+import TOMLKit
+
+/// What district.toml says. `term` is nil when it is missing or invalid (already reported).
+struct DistrictSettings {
+    var name = ""
+    var term: (start: CivilDate, end: CivilDate)?
+    var policy = Policy()
+    var preferences = PreferenceWeights()
+}
+
+enum DistrictFile {
+    static let path = "district.toml"
+    /// The longest term accepted: a school year at most, so a typo in a year is caught.
+    static let maxTermDays = 400
+
+    static func read(root: String, log: inout DiagnosticLog) -> DistrictSettings? {
+        guard let toml = TOMLSource.read(root: root, path, log: &log) else { return nil }
+        var settings = DistrictSettings()
+        toml.noteUnknownKeys(toml.table, at: [], known: ["name", "term", "policy", "preferences"], log: &log)
+
+        // name: the district's name, a string.
+        if let value = toml.table["name"] {
+            if let name = value.string { settings.name = name } else {
+                toml.error(["name"], "name \(describe(value)) must be a string", log: &log)
+            }
+        } else {
+            toml.error(["name"], "missing key \"name\" (the district's name)", log: &log)
+        }
+
+        settings.term = readTerm(toml, log: &log)
+        if let value = toml.table["policy"] {
+            if let table = value.table { settings.policy = readPolicy(table, toml, log: &log) } else {
+                toml.error(["policy"], "policy must be a table ([policy])", log: &log)
+            }
+        }
+        if let value = toml.table["preferences"] {
+            if let table = value.table { settings.preferences = readPreferences(table, toml, log: &log) } else {
+                toml.error(["preferences"], "preferences must be a table ([preferences])", log: &log)
+            }
+        }
+        return settings
+    }
+
+    /// `[term] start/end`: TOML dates (a quoted "YYYY-MM-DD" is accepted too); end not before start.
+    static func readTerm(_ toml: TOMLSource, log: inout DiagnosticLog) -> (start: CivilDate, end: CivilDate)? {
+        guard let value = toml.table["term"] else {
+            toml.error(["term"], "missing table [term] with start and end dates", log: &log)
+            return nil
+        }
+        guard let term = value.table else {
+            toml.error(["term"], "term must be a table ([term]) with start and end dates", log: &log)
+            return nil
+        }
+        toml.noteUnknownKeys(term, at: ["term"], known: ["start", "end"], log: &log)
+        func date(_ key: String) -> CivilDate? {
+            guard let value = term[key] else {
+                toml.error(["term", key], "missing key \"\(key)\" in [term] (a date like 2026-09-01)", log: &log)
+                return nil
+            }
+            if let d = value.date, let date = CivilDate(year: d.year, month: d.month, day: d.day) { return date }
+            if let s = value.string, let date = CivilDate(iso: s) { return date }
+            toml.error(["term", key], "term.\(key) \(describe(value)) is not a date like 2026-09-01", log: &log)
+            return nil
+        }
+        let start = date("start"), end = date("end")
+        guard let start, let end else { return nil }
+        if end < start {
+            toml.error(["term", "end"], "term.end \(quoted(end.iso)) is before term.start \(quoted(start.iso))", log: &log)
+            return nil
+        }
+        let days = end.dayNumber - start.dayNumber + 1
+        if days > maxTermDays {
+            toml.error(["term", "end"], "the term \(termText(start, end)) is \(days) days long; at most \(maxTermDays) are allowed", log: &log)
+            return nil
+        }
+        return (start, end)
+    }
+
+    /// `[policy]`: every key optional, defaults as in `Policy`.
+    static func readPolicy(_ table: TOMLTable, _ toml: TOMLSource, log: inout DiagnosticLog) -> Policy {
+        var policy = Policy()
+        toml.noteUnknownKeys(table, at: ["policy"], known: [
+            "lessons_per_month", "max_per_week", "same_teacher", "use_free_periods", "free_period_cost",
+            "displaceable", "month_minimum",
+        ], log: &log)
+
+        /// A whole number ≥ `minimum`.
+        func int(_ key: String, minimum: Int) -> Int? {
+            guard let value = table[key] else { return nil }
+            if let i = value.int, i >= minimum { return i }
+            toml.error(["policy", key], "policy.\(key) \(describe(value)) is not a whole number ≥ \(minimum)", log: &log)
+            return nil
+        }
+        func bool(_ key: String) -> Bool? {
+            guard let value = table[key] else { return nil }
+            if let b = value.bool { return b }
+            toml.error(["policy", key], "policy.\(key) \(describe(value)) is not true or false", log: &log)
+            return nil
+        }
+        /// A cost: a finite number ≥ 0.
+        func cost(_ value: TOMLValueConvertible, _ path: [String]) -> Double? {
+            if let d = number(value), d.isFinite, d >= 0 { return d }
+            toml.error(path, "\(path.joined(separator: ".")) \(describe(value)) is not a number ≥ 0", log: &log)
+            return nil
+        }
+
+        // 每班每月不少于N课时: the minimum for each class in each calendar month.
+        if let v = int("lessons_per_month", minimum: 0) { policy.lessonsPerMonth = v }
+        // At most this many lessons per class per ISO week; 0 would forbid every lesson.
+        if let v = int("max_per_week", minimum: 1) { policy.maxPerWeek = v }
+        if let v = bool("same_teacher") { policy.sameTeacher = v }
+        if let v = bool("use_free_periods") { policy.useFreePeriods = v }
+        if let value = table["free_period_cost"], let v = cost(value, ["policy", "free_period_cost"]) {
+            policy.freePeriodCost = v
+        }
+        // [policy.displaceable]: subject → cost of replacing it.
+        if let value = table["displaceable"] {
+            if let subjects = value.table {
+                for subject in subjects.keys.sorted() {
+                    let path = ["policy", "displaceable", subject]
+                    if subject.trimmed(of: " \t").isEmpty {
+                        toml.error(path, "policy.displaceable has an empty subject name", log: &log)
+                    } else if let c = cost(subjects[subject]!, path) {
+                        policy.displaceable[subject] = c
+                    }
+                }
+            } else {
+                toml.error(["policy", "displaceable"], "policy.displaceable must be a table of subject = cost", log: &log)
+            }
+        }
+        // [policy.month_minimum]: "YYYY-MM" → minimum for that month, overriding lessons_per_month.
+        if let value = table["month_minimum"] {
+            if let months = value.table {
+                for month in months.keys.sorted() {
+                    let path = ["policy", "month_minimum", month]
+                    guard CivilDate(iso: month + "-01") != nil else {
+                        toml.error(path, "policy.month_minimum key \(quoted(month)) is not a month like \"2027-01\"", log: &log)
+                        continue
+                    }
+                    let v = months[month]!
+                    if let i = v.int, i >= 0 { policy.monthMinimum[month] = i } else {
+                        toml.error(path, "policy.month_minimum.\(month) \(describe(v)) is not a whole number ≥ 0", log: &log)
+                    }
+                }
+            } else {
+                toml.error(["policy", "month_minimum"], "policy.month_minimum must be a table of \"YYYY-MM\" = minimum", log: &log)
+            }
+        }
+        return policy
+    }
+
+    /// `[preferences]` (a Xinyu extension): weights of the soft preferences, finite and ≥ 0.
+    static func readPreferences(_ table: TOMLTable, _ toml: TOMLSource, log: inout DiagnosticLog) -> PreferenceWeights {
+        var weights = PreferenceWeights()
+        let keys: [(String, WritableKeyPath<PreferenceWeights, Double>)] = [
+            ("displacement", \.displacement), ("rhythm", \.rhythm), ("spread", \.spread), ("load_balance", \.loadBalance),
+        ]
+        toml.noteUnknownKeys(table, at: ["preferences"], known: Set(keys.map(\.0)), log: &log)
+        for (key, keyPath) in keys {
+            guard let value = table[key] else { continue }
+            if let d = number(value), d.isFinite, d >= 0 { weights[keyPath: keyPath] = d } else {
+                toml.error(["preferences", key], "preferences.\(key) \(describe(value)) is not a number ≥ 0", log: &log)
+            }
+        }
+        return weights
+    }
+}

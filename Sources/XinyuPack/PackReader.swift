@@ -1,0 +1,133 @@
+// Reading and validating a district pack (see the contract, shared/spec/district-pack.md).
+
+import Foundation
+
+/// A pack that was read and found valid.
+public struct LoadedPack: Sendable {
+    public var district: District
+    /// Notes about the pack (extra columns, unknown keys): worth showing, not errors.
+    public var notes: [Diagnostic]
+    /// The folder it was read from.
+    public var root: String
+    public init(district: District, notes: [Diagnostic], root: String) {
+        self.district = district
+        self.notes = notes
+        self.root = root
+    }
+}
+
+public enum PackReader {
+    /// Reads the pack at `path` and validates all of it. Every problem in every file is collected;
+    /// if there is any error, all diagnostics (errors and notes, ordered by file then line) are
+    /// thrown together and nothing is returned.
+    public static func load(path: String) throws(PackError) -> LoadedPack {
+        var log = DiagnosticLog()
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
+            log.error(path, "pack folder does not exist")
+            throw PackError(log.sorted)
+        }
+
+        let settings = DistrictFile.read(root: path, log: &log)
+        let calendar = CalendarFile.read(root: path, term: settings?.term, log: &log)
+
+        var schools: [School] = []
+        var teacherSources: [TeacherSource] = []
+        for id in schoolIDs(root: path, log: &log) {
+            if let (school, sources) = readSchool(root: path, id: id, term: settings?.term, log: &log) {
+                schools.append(school)
+                teacherSources += sources
+            }
+        }
+        checkSharedTeachers(teacherSources, log: &log)
+
+        let diagnostics = log.sorted
+        guard !log.hasErrors, let settings, let term = settings.term else { throw PackError(diagnostics) }
+        let district = District(name: settings.name, termStart: term.start, termEnd: term.end, policy: settings.policy,
+                                preferences: settings.preferences, calendar: calendar, schools: schools)
+        return LoadedPack(district: district, notes: diagnostics, root: path)
+    }
+
+    /// The school folders under `schools/`, sorted by id. No school at all is an error; a folder
+    /// name that is not a valid id is an error; hidden entries are skipped, other files noted.
+    static func schoolIDs(root: String, log: inout DiagnosticLog) -> [String] {
+        let schoolsPath = PackText.join(root, "schools")
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: schoolsPath)) ?? []
+        var ids: [String] = []
+        for name in entries.sorted() where !name.hasPrefix(".") {
+            var isDir: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: PackText.join(schoolsPath, name), isDirectory: &isDir)
+            guard isDir.boolValue else {
+                log.note("schools/" + name, "not a school folder; ignored")
+                continue
+            }
+            if let problem = idProblem(name) {
+                log.error("schools/" + name, "school id \(quoted(name)) (the folder name) \(problem)")
+                continue
+            }
+            ids.append(name)
+        }
+        if ids.isEmpty {
+            log.error("schools", "the pack has no schools (expected folders schools/<school-id>/ with school.toml, classes.csv, timetable.csv, teachers.csv)")
+        }
+        return ids
+    }
+
+    /// Where a teacher row came from, to compare a teacher shared by several schools.
+    struct TeacherSource {
+        let teacher: Teacher
+        let file: String
+        let line: Int
+    }
+
+    /// Reads the files of `schools/<id>/`; nil when any of them has an error (already logged).
+    static func readSchool(root: String, id: String, term: (start: CivilDate, end: CivilDate)?,
+                           log: inout DiagnosticLog) -> (School, [TeacherSource])? {
+        let folder = "schools/" + id
+        let errorsBefore = log.items.filter { $0.severity == .error }.count
+        let settings = SchoolFile.read(root: root, folder: folder, log: &log)
+        let classes = ClassesFile.read(root: root, folder: folder, stages: settings?.stages, log: &log)
+        let teachers = TeachersFile.read(root: root, folder: folder, log: &log)
+        let teacherIDs = teachers.readable ? Set(teachers.lineOfID.keys) : nil
+        let context = TimetableFile.Context(classIDs: classes.readable ? classes.ids : nil, teacherIDs: teacherIDs,
+                                            daysPerWeek: settings?.daysPerWeek, periodsPerDay: settings?.periodsPerDay)
+        let timetable = TimetableFile.read(root: root, folder: folder, context: context, log: &log)
+        let unavailable = UnavailableFile.read(root: root, folder: folder, teacherIDs: teacherIDs,
+                                               periodsPerDay: settings?.periodsPerDay, term: term, log: &log)
+        let errorsAfter = log.items.filter { $0.severity == .error }.count
+        guard errorsAfter == errorsBefore, let settings, let stages = settings.stages,
+              let days = settings.daysPerWeek, let periods = settings.periodsPerDay else { return nil }
+        let school = School(id: id, name: settings.name, stages: stages, daysPerWeek: days, periodsPerDay: periods,
+                            classes: classes.classes, timetable: timetable, teachers: teachers.teachers,
+                            unavailable: unavailable, periodTimes: settings.periodTimes)
+        let sources = teachers.teachers.map {
+            TeacherSource(teacher: $0, file: folder + "/teachers.csv", line: teachers.lineOfID[$0.id] ?? 0)
+        }
+        return (school, sources)
+    }
+
+    /// A teacher id is district-wide: the same id in two schools is one person, so the rows must
+    /// agree on psych, stages, max_per_day and max_per_week. A later row that differs from the
+    /// first is an error naming both files.
+    static func checkSharedTeachers(_ sources: [TeacherSource], log: inout DiagnosticLog) {
+        var first: [String: TeacherSource] = [:]
+        for source in sources {
+            guard let reference = first[source.teacher.id] else {
+                first[source.teacher.id] = source
+                continue
+            }
+            let a = reference.teacher, b = source.teacher
+            var differences: [String] = []
+            func limit(_ v: Int?) -> String { v.map(String.init) ?? "" }
+            func stages(_ t: Teacher) -> String { t.stages.sorted().map(\.rawValue).joined(separator: ";") }
+            if a.psych != b.psych { differences.append("psych \(quoted(b.psych.rawValue)) here, \(quoted(a.psych.rawValue)) there") }
+            if stages(a) != stages(b) { differences.append("stages \(quoted(stages(b))) here, \(quoted(stages(a))) there") }
+            if a.maxPerDay != b.maxPerDay { differences.append("max_per_day \(quoted(limit(b.maxPerDay))) here, \(quoted(limit(a.maxPerDay))) there") }
+            if a.maxPerWeek != b.maxPerWeek { differences.append("max_per_week \(quoted(limit(b.maxPerWeek))) here, \(quoted(limit(a.maxPerWeek))) there") }
+            if !differences.isEmpty {
+                log.error(source.file, line: source.line, field: "teacher",
+                          "teacher \(quoted(b.id)) is also in \(reference.file):\(reference.line) and must agree there (one person): \(differences.joined(separator: "; "))")
+            }
+        }
+    }
+}

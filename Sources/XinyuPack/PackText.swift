@@ -1,0 +1,74 @@
+// Reading one file of a pack as text: bounded in size, UTF-8 with or without a byte order mark.
+
+import Foundation
+
+enum PackLimits {
+    /// The largest file a pack may hold. A district's biggest file (a timetable) is a few MB.
+    static let maxFileBytes = 64 * 1024 * 1024
+    /// The most data rows in one CSV file.
+    static let maxRows = 100_000
+}
+
+enum PackText {
+    /// Whether `relPath` exists under `root` as a regular file.
+    static func fileExists(root: String, _ relPath: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: join(root, relPath), isDirectory: &isDir) && !isDir.boolValue
+    }
+
+    static func join(_ root: String, _ relPath: String) -> String {
+        root.hasSuffix("/") ? root + relPath : root + "/" + relPath
+    }
+
+    /// The text of `relPath`, or nil after logging why it cannot be read (missing, too big, not UTF-8).
+    /// A UTF-8 byte order mark is dropped.
+    static func read(root: String, _ relPath: String, log: inout DiagnosticLog) -> String? {
+        let path = join(root, relPath)
+        guard fileExists(root: root, relPath) else {
+            log.error(relPath, "file is missing")
+            return nil
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+           size.intValue > PackLimits.maxFileBytes {
+            log.error(relPath, "file is \(size.intValue) bytes; at most \(PackLimits.maxFileBytes) are allowed")
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            log.error(relPath, "file cannot be read")
+            return nil
+        }
+        return decode([UInt8](data), file: relPath, log: &log)
+    }
+
+    /// Decodes UTF-8 (a leading BOM is dropped). Invalid bytes are an error naming the line of the
+    /// first one; UTF-16 (what Excel calls "Unicode text") is recognised by its BOM.
+    static func decode(_ bytes: [UInt8], file: String, log: inout DiagnosticLog) -> String? {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            log.error(file, "file is UTF-16, not UTF-8; save it as UTF-8 (in Excel: \"CSV UTF-8\")")
+            return nil
+        }
+        if let text = String(validating: body, as: UTF8.self) { return text }
+        // Find the first bad byte and its line for the message.
+        var iterator = body.makeIterator()
+        var codec = UTF8()
+        var offset = body.startIndex
+        var line = 1
+        decoding: while true {
+            switch codec.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += scalar.utf8.count
+                if scalar == "\n" { line += 1 }
+            case .emptyInput:
+                break decoding
+            case .error:
+                break decoding
+            }
+        }
+        let byte = offset < body.endIndex ? String(body[offset], radix: 16, uppercase: true) : "?"
+        log.error(file, line: line,
+                  "file is not valid UTF-8 (byte 0x\(byte)); it may be GBK/GB18030 — save it as UTF-8 (in Excel: \"CSV UTF-8\", in WPS: UTF-8 encoding)")
+        return nil
+    }
+}

@@ -1,0 +1,123 @@
+// school.toml: a school's name, stages, week length, day length and (optionally) bell times.
+
+import TOMLKit
+
+/// What school.toml says. A value that is invalid (already reported) is nil, so that the other
+/// files of the school are checked without it instead of reporting follow-on errors.
+struct SchoolSettings {
+    var name = ""
+    var stages: [Stage]?
+    var daysPerWeek: Int? = 5
+    var periodsPerDay: Int? = 8
+    var periodTimes: [String] = []
+}
+
+enum SchoolFile {
+    static let daysRange = 1...7
+    /// More than 16 periods in a day is not a school day.
+    static let periodsRange = 1...16
+
+    static func read(root: String, folder: String, log: inout DiagnosticLog) -> SchoolSettings? {
+        guard let toml = TOMLSource.read(root: root, folder + "/school.toml", log: &log) else { return nil }
+        var settings = SchoolSettings()
+        let table = toml.table
+        toml.noteUnknownKeys(table, at: [], known: ["name", "stages", "days_per_week", "periods_per_day", "period_times"], log: &log)
+
+        // name: the school's name, a string.
+        if let value = table["name"] {
+            if let name = value.string { settings.name = name } else {
+                toml.error(["name"], "name \(describe(value)) must be a string", log: &log)
+            }
+        } else {
+            toml.error(["name"], "missing key \"name\" (the school's name)", log: &log)
+        }
+
+        // stages: a non-empty array of primary/junior/senior, each once.
+        if let value = table["stages"] {
+            if let array = value.array, !array.isEmpty {
+                var stages: [Stage] = []
+                var ok = true
+                for element in array {
+                    guard let name = element.string, let stage = Stage(rawValue: name) else {
+                        toml.error(["stages"], "stage \(describe(element)) is not one of \(stageNames)", log: &log)
+                        ok = false
+                        continue
+                    }
+                    if stages.contains(stage) {
+                        toml.error(["stages"], "stage \(quoted(name)) is listed twice", log: &log)
+                        ok = false
+                    }
+                    stages.append(stage)
+                }
+                if ok { settings.stages = stages }
+            } else {
+                toml.error(["stages"], "stages \(describe(value)) must be a non-empty array such as [\"primary\"]", log: &log)
+            }
+        } else {
+            toml.error(["stages"], "missing key \"stages\" (e.g. stages = [\"primary\"])", log: &log)
+        }
+
+        // days_per_week (default 5) and periods_per_day (default 8): small whole numbers.
+        func count(_ key: String, _ range: ClosedRange<Int>, default defaultValue: Int) -> Int? {
+            guard let value = table[key] else { return defaultValue }
+            if let i = value.int, range.contains(i) { return i }
+            toml.error([key], "\(key) \(describe(value)) is not \(rangeText(range))", log: &log)
+            return nil
+        }
+        settings.daysPerWeek = count("days_per_week", daysRange, default: 5)
+        settings.periodsPerDay = count("periods_per_day", periodsRange, default: 8)
+
+        // period_times (optional): one "HH:MM-HH:MM" per period, in order, not overlapping.
+        if let value = table["period_times"] {
+            settings.periodTimes = readPeriodTimes(value, periods: settings.periodsPerDay, toml, log: &log)
+        }
+        return settings
+    }
+
+    static func readPeriodTimes(_ value: TOMLValueConvertible, periods: Int?, _ toml: TOMLSource,
+                                log: inout DiagnosticLog) -> [String] {
+        guard let array = value.array else {
+            toml.error(["period_times"], "period_times must be an array such as [\"08:00-08:40\", \"08:50-09:30\"]", log: &log)
+            return []
+        }
+        var times: [String] = []
+        var previousEnd = -1
+        var ok = true
+        for (index, element) in array.enumerated() {
+            guard let text = element.string, let (start, end) = timeRange(text) else {
+                toml.error(["period_times"], "period_times entry \(describe(element)) is not a time range like \"08:00-08:40\"", log: &log)
+                ok = false
+                continue
+            }
+            if start >= end {
+                toml.error(["period_times"], "period_times entry \(quoted(text)) ends before it starts", log: &log)
+                ok = false
+            } else if start < previousEnd {
+                toml.error(["period_times"], "period_times entry \(quoted(text)) (period \(index + 1)) starts before the previous period ends", log: &log)
+                ok = false
+            }
+            previousEnd = end
+            times.append(text)
+        }
+        if let periods, array.count != periods {
+            toml.error(["period_times"], "period_times has \(array.count) entries but periods_per_day is \(periods)", log: &log)
+            ok = false
+        }
+        return ok ? times : []
+    }
+
+    /// "08:00-08:40" → minutes since midnight of the start and the end.
+    static func timeRange(_ text: String) -> (Int, Int)? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let start = clockTime(parts[0]), let end = clockTime(parts[1]) else { return nil }
+        return (start, end)
+    }
+
+    /// "08:40" → 520. Exactly HH:MM.
+    static func clockTime(_ text: Substring) -> Int? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let h = Int(parts[0]), let m = Int(parts[1]), h < 24, m < 60 else { return nil }
+        return h * 60 + m
+    }
+}

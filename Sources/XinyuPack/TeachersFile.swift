@@ -1,0 +1,64 @@
+// teachers.csv: `teacher,name,psych,stages,max_per_day,max_per_week` — every teacher named in
+// the timetable, plus the psychology teachers.
+
+struct TeachersResult {
+    var teachers: [Teacher] = []
+    /// Teacher id → line, for every id the file names (valid row or not).
+    var lineOfID: [String: Int] = [:]
+    var readable = false
+}
+
+enum TeachersFile {
+    static func read(root: String, folder: String, log: inout DiagnosticLog) -> TeachersResult {
+        let path = folder + "/teachers.csv"
+        var result = TeachersResult()
+        guard let table = CSVTable.read(root: root, path, required: ["teacher", "name", "psych", "stages", "max_per_day", "max_per_week"],
+                                        log: &log) else { return result }
+        result.readable = true
+        for row in table.records {
+            var ok = true
+            func fail(_ field: String, _ message: String) {
+                log.error(path, line: row.line, field: field, message)
+                ok = false
+            }
+            // teacher: a valid id, once in the file.
+            let id = row["teacher"]
+            if let problem = idProblem(id) {
+                fail("teacher", "teacher id \(quoted(id)) \(problem)")
+            } else if let first = result.lineOfID[id] {
+                fail("teacher", "teacher \(quoted(id)) is listed twice (also at line \(first))")
+            } else {
+                result.lineOfID[id] = row.line
+            }
+            // psych: full (专职), part (兼职) or none.
+            let psych = PsychRole(rawValue: row["psych"].lowercased())
+            if psych == nil { fail("psych", "psych \(quoted(row["psych"])) is not one of full, part, none") }
+            // stages: the stages a psychology teacher teaches; required for full and part.
+            var stages: [Stage] = []
+            if row["stages"].isEmpty {
+                if let psych, psych.teaches {
+                    fail("stages", "a \(psych.rawValue) psychology teacher needs stages (e.g. \"primary;junior\")")
+                }
+            } else {
+                switch stageList(row["stages"]) {
+                case .success(let list): stages = list
+                case .failure(let problem): fail("stages", problem.message)
+                }
+            }
+            // max_per_day, max_per_week: empty (no limit) or a whole number ≥ 0.
+            func limit(_ column: String) -> Int? {
+                let text = row[column]
+                if text.isEmpty { return nil }
+                if let value = wholeNumber(text, in: 0...Int.max) { return value }
+                fail(column, "\(column) \(quoted(text)) is not empty or a whole number ≥ 0")
+                return nil
+            }
+            let maxPerDay = limit("max_per_day"), maxPerWeek = limit("max_per_week")
+            if ok, let psych {
+                result.teachers.append(Teacher(id: id, name: row["name"], psych: psych, stages: stages,
+                                               maxPerDay: maxPerDay, maxPerWeek: maxPerWeek))
+            }
+        }
+        return result
+    }
+}

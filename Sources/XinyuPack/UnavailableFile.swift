@@ -1,0 +1,76 @@
+// unavailable.csv (optional): `teacher,when,periods,reason` — when a teacher cannot teach.
+
+enum UnavailableFile {
+    static func read(root: String, folder: String, teacherIDs: Set<String>?, periodsPerDay: Int?,
+                     term: (start: CivilDate, end: CivilDate)?, log: inout DiagnosticLog) -> [Unavailability] {
+        let path = folder + "/unavailable.csv"
+        guard PackText.fileExists(root: root, path) else { return [] }
+        guard let table = CSVTable.read(root: root, path, required: ["teacher", "when", "periods"],
+                                        optional: ["reason"], log: &log) else { return [] }
+        var result: [Unavailability] = []
+        for row in table.records {
+            var ok = true
+            func fail(_ field: String, _ message: String) {
+                log.error(path, line: row.line, field: field, message)
+                ok = false
+            }
+            // teacher: a teacher of this school's teachers.csv.
+            let teacher = row["teacher"]
+            if let problem = idProblem(teacher) {
+                fail("teacher", "teacher id \(quoted(teacher)) \(problem)")
+            } else if let known = teacherIDs, !known.contains(teacher) {
+                fail("teacher", "unknown teacher \(quoted(teacher)) (not in teachers.csv)")
+            }
+            // when: a date inside the term (e.g. a training day) or a weekday 1–7 (every week).
+            let whenText = row["when"]
+            var when: Unavailability.When?
+            if let weekday = wholeNumber(whenText, in: 1...7), !whenText.contains("-") {
+                when = .weekday(weekday)
+            } else if let date = CivilDate(iso: whenText) {
+                if let term, date < term.start || date > term.end {
+                    fail("when", "date \(quoted(date.iso)) is outside the term \(termText(term.start, term.end))")
+                }
+                when = .date(date)
+            } else {
+                fail("when", "when \(quoted(whenText)) is not a date like 2026-10-20 or a weekday 1–7")
+            }
+            // periods: empty (the whole day) or a list like "1-3;6" within periods_per_day.
+            var periods: Set<Int>?
+            let periodsText = row["periods"]
+            if !periodsText.isEmpty {
+                switch periodList(periodsText, max: periodsPerDay ?? SchoolFile.periodsRange.upperBound) {
+                case .success(let set): periods = set
+                case .failure(let problem): fail("periods", problem.message)
+                }
+            }
+            if ok, let when {
+                result.append(Unavailability(teacher: teacher, when: when, periods: periods, reason: row["reason"]))
+            }
+        }
+        return result
+    }
+
+    struct PeriodListProblem: Error {
+        let message: String
+    }
+
+    /// "1-3;6" → {1, 2, 3, 6}: periods and ranges (low-high, low ≤ high) joined by ";", each in 1…max.
+    static func periodList(_ text: String, max: Int) -> Result<Set<Int>, PeriodListProblem> {
+        var set = Set<Int>()
+        for rawPart in text.split(separator: ";", omittingEmptySubsequences: false) {
+            let part = String(rawPart.trimmed(of: " \t"))
+            let bounds = part.split(separator: "-", omittingEmptySubsequences: false).map { String($0.trimmed(of: " \t")) }
+            guard (1...2).contains(bounds.count), let low = wholeNumber(bounds[0]), let high = wholeNumber(bounds.last!) else {
+                return .failure(.init(message: "periods \(quoted(text)): \(quoted(part)) is not a period or a range like \"1-3\""))
+            }
+            guard low <= high else {
+                return .failure(.init(message: "periods \(quoted(text)): range \(quoted(part)) is backwards (write \"\(high)-\(low)\")"))
+            }
+            guard low >= 1, high <= max else {
+                return .failure(.init(message: "periods \(quoted(text)): \(quoted(part)) is not within 1–\(max)"))
+            }
+            set.formUnion(low...high)
+        }
+        return .success(set)
+    }
+}
