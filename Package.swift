@@ -28,18 +28,18 @@ let package = Package(
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Calendar, formulation, decomposition, verifier, explanations, reports.
-        .target(name: "XinyuCore", dependencies: ["XinyuPack", "XinyuMIP", "XinyuGLPK"]),
+        .target(name: "XinyuCore", dependencies: ["XinyuPack", "XinyuMIP"]),
         // Sample district generator.
         .target(name: "XinyuGenerate", dependencies: ["XinyuPack"]),
         // Commands (swift-argument-parser).
         .target(name: "XinyuCLI", dependencies: [
-            "XinyuCore", "XinyuPack", "XinyuGenerate",
+            "XinyuCore", "XinyuPack", "XinyuGenerate", "XinyuGLPK",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "xinyu", dependencies: ["XinyuCLI"]),
         .testTarget(name: "XinyuMIPTests", dependencies: ["XinyuMIP", "XinyuGLPK"]),
         .testTarget(name: "XinyuPackTests", dependencies: ["XinyuPack"]),
-        .testTarget(name: "XinyuCoreTests", dependencies: ["XinyuCore", "XinyuPack", "XinyuMIP"]),
+        .testTarget(name: "XinyuCoreTests", dependencies: ["XinyuCore", "XinyuPack", "XinyuMIP", "XinyuGLPK"]),
         .testTarget(name: "XinyuGenerateTests", dependencies: ["XinyuGenerate", "XinyuPack", "XinyuCore"]),
         .testTarget(name: "XinyuCLITests", dependencies: ["XinyuCLI", "XinyuCore", "XinyuPack"]),
     ]

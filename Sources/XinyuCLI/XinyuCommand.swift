@@ -1,7 +1,183 @@
 import ArgumentParser
+import Foundation
+import XinyuCore
+import XinyuGLPK
+import XinyuPack
 
+/// `xinyu`: schedules mental-health lessons (心理健康教育课) into school timetables.
 public struct XinyuCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "xinyu", abstract: "心育 Xinyu")
+    public static let configuration = CommandConfiguration(
+        commandName: "xinyu",
+        abstract: "心育 Xinyu: place mental-health lessons into school timetables on the real dates of a term.",
+        discussion: """
+            Exit codes: 0 success; 1 verify found broken rules; 3 some monthly minimum cannot be met \
+            (the schedule is still written, every shortfall explained); 64 bad usage; 65 invalid input; \
+            70 internal error.
+            退出码：0 成功；1 校验发现违规；3 部分月份无法达到最低课时（仍写出排课并说明原因）；64 用法错误；65 输入无效；70 内部错误。
+            """,
+        version: XinyuVersion.string,
+        subcommands: [Validate.self, Solve.self, Verify.self]
+    )
     public init() {}
-    public func run() throws {}
+}
+
+/// Exit codes, in one place.
+enum Exit {
+    static let ok: Int32 = 0
+    static let verifyFailed: Int32 = 1
+    static let short: Int32 = 3
+    static let usage: Int32 = 64
+    static let invalidInput: Int32 = 65
+    static let internalError: Int32 = 70
+}
+
+/// Standard error, line by line.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Loads a pack; on errors prints every one and exits 65 (nothing is solved or written).
+func loadPack(_ path: String, quiet: Bool) throws -> LoadedPack {
+    do {
+        let pack = try PackReader.load(path: path)
+        if !quiet { for n in pack.notes { printError(n.description) } }
+        return pack
+    } catch {
+        for d in error.diagnostics { printError(d.description) }
+        printError("\(path): \(error.errors.count) error(s); nothing was solved or written. / 发现 \(error.errors.count) 处错误，未求解、未写出任何文件。")
+        throw ExitCode(Exit.invalidInput)
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a district pack: exit 0 when valid, 65 with every error otherwise. 校验数据包。")
+
+    @Argument(help: "The district pack directory.")
+    var pack: String
+
+    func run() throws {
+        let loaded = try loadPack(pack, quiet: false)
+        let d = loaded.district
+        let classes = d.schools.reduce(0) { $0 + $1.classes.count }
+        print("\(pack): valid — \(d.schools.count) school(s), \(classes) classes, term \(d.termStart.iso) – \(d.termEnd.iso). / 数据包有效。")
+    }
+}
+
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Schedule the pack's lessons; write schedule.csv, months.csv and report.md. 排课。")
+
+    @Argument(help: "The district pack directory.")
+    var pack: String
+
+    @Option(name: .long, help: "Output directory (created if missing).")
+    var out: String
+
+    @Option(name: .long, help: "Solve only this school (and the schools sharing a teacher with it); repeatable.")
+    var school: [String] = []
+
+    @Option(name: .long, help: "Wall-clock limit for the whole run, seconds.")
+    var timeLimit: Double?
+
+    @Option(name: .long, help: "Relative MIP gap accepted in the preference stage (default 0: prove optimality).")
+    var mipGap: Double = 0
+
+    @Option(name: .long, help: "Groups of schools solved in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, help: "Write every model solved as free MPS into this directory.")
+    var writeModel: String?
+
+    @Flag(name: .long, help: "Skip the LP bound of the full term model (faster; the report's bound is then weaker).")
+    var noGlobalBound = false
+
+    @Flag(name: .long, help: "Show GLPK's own log.")
+    var verbose = false
+
+    @Flag(name: .long, help: "No progress on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        if let t = timeLimit, !(t.isFinite && t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if !(mipGap.isFinite && mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be in [0, 1)") }
+        if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be 1–256") }
+    }
+
+    func run() throws {
+        let loaded = try loadPack(pack, quiet: quiet)
+        let district = loaded.district
+        let unknown = school.filter { id in !district.schools.contains { $0.id == id } }
+        if !unknown.isEmpty {
+            printError("unknown school(s): \(unknown.joined(separator: ", ")) / 没有这些学校")
+            throw ExitCode(Exit.usage)
+        }
+        var options = PlanOptions(timeLimit: timeLimit)
+        options.mipGap = mipGap
+        options.writeModelDirectory = writeModel
+        options.globalBound = !noGlobalBound
+        options.verbose = verbose
+        if !quiet { options.log = { @Sendable line in printError(line) } }
+        let solver = GLPKSolver()
+        let result = solveDistrict(district, only: school.isEmpty ? nil : Set(school), jobs: jobs, options: options, solver: solver)
+
+        // Never write a schedule the independent verifier rejects.
+        let violations = Verifier.check(result.district, result.lessons, months: result.months, allowShort: true)
+        if !violations.isEmpty {
+            for v in violations { printError("internal error: \(v)") }
+            throw ExitCode(Exit.internalError)
+        }
+        let report = reportMarkdown(result, solverName: solver.name, solverVersion: solver.version,
+                                    packHash: packHash(root: pack))
+        do {
+            try AtomicFile.write(ScheduleFiles.scheduleText(result.lessons), to: out + "/schedule.csv")
+            try AtomicFile.write(ScheduleFiles.monthsText(result.months), to: out + "/months.csv")
+            try AtomicFile.write(report, to: out + "/report.md")
+        } catch {
+            printError("cannot write \(out): \(error)")
+            throw ExitCode(Exit.internalError)
+        }
+        let required = result.months.reduce(0) { $0 + $1.required }
+        if !quiet { printError("solved in \(String(format: "%.2f", result.seconds)) s on \(result.jobs) job(s)") }
+        if result.allMet {
+            print("\(result.lessons.count) lessons placed; every class meets every monthly minimum (\(required) required). Wrote \(out)/schedule.csv, months.csv, report.md. / 已排 \(result.lessons.count) 节，全部达标。")
+        } else {
+            print("\(result.lessons.count) lessons placed; \(result.shortfall) lesson(s) short in \(result.shortfalls.count) class-month(s): see \(out)/report.md. / 已排 \(result.lessons.count) 节，\(result.shortfalls.count) 个班级-月份未达标，原因见报告。")
+            for s in result.shortfalls {
+                print("  \(s.school) \(s.classID) \(s.month): \(s.scheduled)/\(s.required) — \(s.reasons.first?.en ?? "")")
+            }
+            throw ExitCode(Exit.short)
+        }
+    }
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Re-check a schedule against the pack: exit 0 when it keeps every rule, 1 with the list otherwise. 校验排课。")
+
+    @Argument(help: "The district pack directory.")
+    var pack: String
+
+    @Argument(help: "The directory holding schedule.csv (and months.csv).")
+    var schedule: String
+
+    func run() throws {
+        let loaded = try loadPack(pack, quiet: true)
+        let files: (lessons: [Lesson], months: [MonthRow]?)
+        do {
+            files = try ScheduleFiles.read(directory: schedule)
+        } catch {
+            for d in error.diagnostics { printError("\(schedule)/\(d)") }
+            throw ExitCode(Exit.invalidInput)
+        }
+        // Costs of replaced periods are not in the file; the rules do not need them.
+        let violations = Verifier.check(loaded.district, files.lessons, months: files.months)
+        if violations.isEmpty {
+            print("\(schedule): \(files.lessons.count) lessons keep every rule. / 排课符合全部规则。")
+            return
+        }
+        for v in violations { print(v.description) }
+        print("\(violations.count) violation(s). / 发现 \(violations.count) 处违规。")
+        throw ExitCode(Exit.verifyFailed)
+    }
 }

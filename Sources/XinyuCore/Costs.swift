@@ -14,31 +14,14 @@ public struct PreferenceCosts: Sendable, Hashable {
     public func amount(_ name: String) -> Double { items.first { $0.name == name }?.amount ?? 0 }
 }
 
-/// A lesson in plain terms, as written to schedule.csv.
-public struct Lesson: Sendable, Hashable, Comparable {
-    public var school: String
-    public var classID: String
-    public var date: CivilDate
-    public var weekday: Int
-    public var period: Int
-    public var teacher: String
-    public var replaces: String
-    /// Displacement cost of the replaced period.
-    public var cost: Double
-
-    public static func < (a: Lesson, b: Lesson) -> Bool {
-        (a.school, a.classID, a.date.dayNumber, a.period, a.teacher) < (b.school, b.classID, b.date.dayNumber, b.period, b.teacher)
-    }
-}
-
 /// Scores a schedule by the named preferences (the definitions in docs/FORMAT.md):
 /// - displacement: Σ displacement cost of the replaced periods;
-/// - rhythm: lessons not in their class's most frequent (weekday, period);
+/// - rhythm: lessons not in their class's most frequent (weekday, period, odd/even teaching week);
 /// - spread: over every 7-day window and class, lessons beyond the first in the window;
 /// - load_balance: Σ over teachers of lessons above their share (by weekly capacity) of the group's lessons.
 /// `capacity` gives each teacher's weekly capacity (max_per_week, or 5 × periods per day);
 /// `groupOf` puts teachers in groups (schools planned together) for fair shares.
-public func scorePreferences(_ lessons: [Lesson], weights: PreferenceWeights,
+public func scorePreferences(_ lessons: [Lesson], termStart: CivilDate, weights: PreferenceWeights,
                              capacity: [String: Double], groupOf: [String: Int]) -> PreferenceCosts {
     let displacement = lessons.reduce(0.0) { $0 + $1.cost }
     var byClass: [String: [Lesson]] = [:]
@@ -47,7 +30,10 @@ public func scorePreferences(_ lessons: [Lesson], weights: PreferenceWeights,
     for key in byClass.keys.sorted() {
         let ls = byClass[key]!.sorted()
         var slotCount: [WeeklySlot: Int] = [:]
-        for l in ls { slotCount[WeeklySlot(weekday: l.weekday, period: l.period), default: 0] += 1 }
+        for l in ls {
+            let week = (l.date.weekMonday.dayNumber - termStart.weekMonday.dayNumber) / 7 + 1
+            slotCount[WeeklySlot(weekday: l.weekday, period: l.period, parity: week % 2), default: 0] += 1
+        }
         rhythm += Double(ls.count - (slotCount.values.max() ?? 0))
         let dayNumbers = ls.map(\.date.dayNumber)
         if let first = dayNumbers.first, let last = dayNumbers.last {
@@ -98,7 +84,7 @@ extension Instance {
     }
 
     public func score(_ placements: [Placement]) -> PreferenceCosts {
-        scorePreferences(lessons(placements), weights: preferences, capacity: teacherCapacity,
+        scorePreferences(lessons(placements), termStart: termStart, weights: preferences, capacity: teacherCapacity,
                          groupOf: Dictionary(uniqueKeysWithValues: teachers.map { ($0.id, 0) }))
     }
 }

@@ -65,6 +65,8 @@ public struct Instance: Sendable {
     public var policy: Policy
     public var preferences: PreferenceWeights
     public var periodsPerDay: Int
+    /// First day of the term (teaching week 1 holds it).
+    public var termStart: CivilDate
 
     /// Total required lessons (sum of all minimums).
     public var required: Int {
@@ -106,6 +108,7 @@ extension Instance {
     public init(district: District, schools group: [School]) {
         let policy = district.policy
         schools = group.map(\.id)
+        termStart = district.termStart
         self.policy = policy
         preferences = district.preferences
         periodsPerDay = group.map(\.periodsPerDay).max() ?? 0

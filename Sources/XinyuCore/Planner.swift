@@ -125,10 +125,12 @@ public struct Planner: Sendable {
         var best = r2a.hasSolution ? feas.placements(r2a.values) : warmPlacements
         var shortfall = missing(inst, best)
         var shortfallBound = 0
-        var quality: PlanQuality = r2a.status == .optimal ? .optimal : (r2a.hasSolution ? .feasible : .none)
 
-        // Stage 3 (exactness): if lessons are missing, the full model chooses teachers too.
-        if shortfall > 0 {
+        if fixed == nil {
+            // Teachers were free in stage 2a: it was the full model already.
+            shortfallBound = r2a.status == .optimal ? shortfall : max(0, Int(((r2a.bound ?? 0) - 1e-6).rounded(.up)))
+        } else if shortfall > 0 {
+            // Stage 3 (exactness): lessons are missing; the full model chooses teachers too.
             let full = TermModel(inst, TermModelSpec(fixedTeacher: nil, preferences: false, preferredSlot: nil,
                                                       shortfallWeight: 1, shortfallCap: nil), name: "exact")
             let r3 = run("exact", full.model, 0.6, warm: full.assignment(inst, best))
@@ -146,9 +148,6 @@ public struct Planner: Sendable {
             }
             shortfallBound = max(0, Int(((r3.bound ?? 0) - 1e-6).rounded(.up)))
             if r3.status == .optimal { shortfallBound = shortfall }
-            if r3.status != .optimal { quality = .feasible }
-        } else if r2a.status == .optimal || shortfall == 0 {
-            shortfallBound = shortfall
         }
 
         // Stage 2b: best preferences among schedules with that shortfall.
@@ -163,7 +162,7 @@ public struct Planner: Sendable {
         let objective = inst.score(best).total
         var bound: Double? = nil
         var boundNote = "none"
-        if r2b.status != .optimal && quality == .optimal { quality = .feasible }
+        var boundIsGlobal = false
         if r2b.status == .optimal, let b = r2b.bound {
             bound = min(b, objective)
             boundNote = "teachers and regular slots fixed"
@@ -179,7 +178,13 @@ public struct Planner: Sendable {
                 // ours for the same schedule: its LP optimum bounds every schedule's cost.
                 bound = min(lb, objective)
                 boundNote = "LP relaxation of the full term model"
+                boundIsGlobal = true
             }
+        }
+        // Optimal: the shortfall is proven least and the objective meets its lower bound.
+        var quality = PlanQuality.feasible
+        if shortfall == shortfallBound, boundIsGlobal, let bound, objective - bound <= max(options.mipGap * abs(objective), 1e-6) {
+            quality = .optimal
         }
         return GroupPlan(instance: inst, placements: best, shortfall: shortfall, shortfallBound: shortfallBound,
                          quality: quality, objective: objective, bound: bound, boundNote: boundNote,
@@ -201,7 +206,7 @@ public struct Planner: Sendable {
         var count: [WeeklySlot: Int] = [:]
         for p in placements where p.classIndex == ci {
             let cand = inst.classes[ci].candidates[p.candidate]
-            count[WeeklySlot(weekday: inst.days[cand.day].timetableWeekday, period: cand.period), default: 0] += 1
+            count[WeeklySlot(inst.days[cand.day], cand.period), default: 0] += 1
         }
         return count.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first?.key
     }

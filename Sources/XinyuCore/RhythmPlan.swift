@@ -71,7 +71,7 @@ struct RhythmPlan {
                 for (mi, minimum) in c.minimum.enumerated() { misses += max(0, (minimum ?? 0) - inMonth[mi]) }
                 let avgCost = used.reduce(0.0) { $0 + c.candidates[$1].cost } / Double(max(1, used.count))
                 let cost = w.displacement * avgCost * Double(required - misses) + max(w.rhythm, 0.01) * Double(misses)
-                result.append(Pattern(classIndex: ci, teacher: key[0], slot: WeeklySlot(weekday: key[1], period: key[2]),
+                result.append(Pattern(classIndex: ci, teacher: key[0], slot: WeeklySlot(weekday: key[1], period: key[2], parity: key[3]),
                                       odd: key[3] == 1, candidates: used, misses: misses, cost: cost))
             }
         }

@@ -11,11 +11,24 @@ public struct Placement: Sendable, Hashable, Comparable {
     }
 }
 
-/// A weekly slot: timetable weekday and period.
+/// A class's regular slot: timetable weekday and period, in odd (单周, parity 1) or even
+/// (双周, parity 0) teaching weeks.
 public struct WeeklySlot: Sendable, Hashable, Comparable {
     public var weekday: Int
     public var period: Int
-    public static func < (a: WeeklySlot, b: WeeklySlot) -> Bool { (a.weekday, a.period) < (b.weekday, b.period) }
+    public var parity: Int
+    public init(weekday: Int, period: Int, parity: Int) {
+        self.weekday = weekday
+        self.period = period
+        self.parity = parity
+    }
+    /// The slot a lesson on `day` at `period` falls in.
+    init(_ day: Instance.Day, _ period: Int) {
+        self.init(weekday: day.timetableWeekday, period: period, parity: day.teachingWeek % 2)
+    }
+    public static func < (a: WeeklySlot, b: WeeklySlot) -> Bool {
+        (a.weekday, a.period, a.parity) < (b.weekday, b.period, b.parity)
+    }
 }
 
 /// What a term model contains and optimises.
@@ -66,7 +79,7 @@ struct TermModel {
                         cost += w.displacement * cand.cost
                         if let slots = spec.preferredSlot {
                             let day = inst.days[cand.day]
-                            if slots[ci] != WeeklySlot(weekday: day.timetableWeekday, period: cand.period) { cost += w.rhythm }
+                            if slots[ci] != WeeklySlot(day, cand.period) { cost += w.rhythm }
                         }
                     }
                     let col = m.addBinary("x_c\(ci)_d\(cand.day)_p\(cand.period)_t\(o.teacher)", objective: cost)
@@ -174,15 +187,15 @@ struct TermModel {
                     var slots: [WeeklySlot: Int] = [:]
                     var slotOrder: [WeeklySlot] = []
                     for cand in c.candidates {
-                        let s = WeeklySlot(weekday: inst.days[cand.day].timetableWeekday, period: cand.period)
+                        let s = WeeklySlot(inst.days[cand.day], cand.period)
                         if slots[s] == nil { slots[s] = -1; slotOrder.append(s) }
                     }
                     guard !slotOrder.isEmpty else { continue }
-                    for s in slotOrder.sorted() { slots[s] = m.addBinary("u_c\(ci)_w\(s.weekday)_p\(s.period)") }
+                    for s in slotOrder.sorted() { slots[s] = m.addBinary("u_c\(ci)_w\(s.weekday)_p\(s.period)_q\(s.parity)") }
                     m.addConstraint("u1_c\(ci)", slotOrder.map { (slots[$0]!, 1.0) }, upper: 1)
                     for cand in c.candidates {
                         guard let cols = atSlot[slotKey(ci, cand.day, cand.period)], !cols.isEmpty else { continue }
-                        let s = WeeklySlot(weekday: inst.days[cand.day].timetableWeekday, period: cand.period)
+                        let s = WeeklySlot(inst.days[cand.day], cand.period)
                         for col in cols { m.setObjective(col, m.variables[col].objective + w.rhythm) }
                         let on = m.addVariable("on_c\(ci)_d\(cand.day)_p\(cand.period)", lower: 0, upper: 1,
                                                kind: .continuous, objective: -w.rhythm)

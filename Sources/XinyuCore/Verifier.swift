@@ -7,15 +7,6 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "[\(rule)] \(message)" }
 }
 
-/// A row of months.csv.
-public struct MonthRow: Sendable, Hashable {
-    public var school: String
-    public var classID: String
-    public var month: String
-    public var required: Int
-    public var scheduled: Int
-}
-
 /// Re-checks a schedule against a pack from scratch: every hard rule of the pack, derived from
 /// the input files alone (its own calendar, its own reading of timetables and limits), never
 /// from the solver's model. Used by the tests on every solved instance and by `xinyu verify`.

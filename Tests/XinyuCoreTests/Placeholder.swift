@@ -1,2 +1,0 @@
-import XCTest
-final class XinyuCoreTestsPlaceholder: XCTestCase { func testBuilds() {} }
