@@ -38,7 +38,7 @@ let package = Package(
         ]),
         .executableTarget(name: "xinyu", dependencies: ["XinyuCLI"]),
         .testTarget(name: "XinyuMIPTests", dependencies: ["XinyuMIP", "XinyuGLPK"]),
-        .testTarget(name: "XinyuPackTests", dependencies: ["XinyuPack"]),
+        .testTarget(name: "XinyuPackTests", dependencies: ["XinyuPack"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XinyuCoreTests", dependencies: ["XinyuCore", "XinyuPack", "XinyuMIP", "XinyuGLPK"]),
         .testTarget(name: "XinyuGenerateTests", dependencies: ["XinyuGenerate", "XinyuPack", "XinyuCore"]),
         .testTarget(name: "XinyuCLITests", dependencies: ["XinyuCLI", "XinyuCore", "XinyuPack"]),

@@ -267,7 +267,7 @@ public struct School: Sendable, Hashable {
     /// The bell schedule from school.toml `period_times` (`"08:00-08:40"`, one per period), or empty
     /// when the school did not give one. For display only.
     public var periodTimes: [String]
-    public init(id: String, name: String, stages: [Stage], daysPerWeek: Int = 5, periodsPerDay: Int = 7,
+    public init(id: String, name: String, stages: [Stage], daysPerWeek: Int = 5, periodsPerDay: Int = 8,
                 classes: [SchoolClass] = [], timetable: [TimetableRow] = [], teachers: [Teacher] = [],
                 unavailable: [Unavailability] = [], periodTimes: [String] = []) {
         self.id = id

@@ -1,15 +1,17 @@
 // Parsers for the kinds of field a pack's files share: ids, whole numbers, stages, dates.
 // Each returns nil for a bad value; the caller words the message for its file and column.
 
-/// An id (school, class, teacher): non-empty, without a comma or a semicolon. Any script is fine.
-func isValidID(_ id: String) -> Bool {
-    !id.isEmpty && !id.contains(",") && !id.contains(";")
-}
+/// An id (school, class, teacher): non-empty, without a comma or a semicolon. Any script is fine;
+/// control characters (line breaks, tabs) are not, since ids are printed in files and reports.
+func isValidID(_ id: String) -> Bool { idProblem(id) == nil }
 
 /// Why an id is not valid, for messages.
 func idProblem(_ id: String) -> String? {
     if id.isEmpty { return "is empty" }
     if id.contains(",") || id.contains(";") { return "contains a comma or a semicolon" }
+    if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        return "contains a line break or another control character"
+    }
     return nil
 }
 

@@ -1,2 +1,0 @@
-import XCTest
-final class XinyuPackTestsPlaceholder: XCTestCase { func testBuilds() {} }
