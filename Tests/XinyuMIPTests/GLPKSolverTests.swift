@@ -250,6 +250,51 @@ final class GLPKSolverTests: XCTestCase {
         XCTAssertTrue(zero.timeLimitReached, zero.reason)
     }
 
+    /// A time-limited search that has an incumbent reports the best bound seen in the callback.
+    func testTimeLimitedBound() {
+        let model = TestModels.assignmentTypeD(agents: 10, jobs: 30, seed: 4)
+        let r = solver.solve(model, options: options { $0.timeLimit = 0.5 })
+        XCTAssertTrue(r.timeLimitReached, r.reason)
+        XCTAssertLessThan(r.seconds, 2)
+        guard r.status == .feasible else { return XCTAssertEqual(r.status, .noSolution, r.reason) }
+        let bound = try! XCTUnwrap(r.bound)
+        XCTAssertLessThanOrEqual(bound, r.objective! + 1e-9)
+        XCTAssertGreaterThan(bound, 0)
+        XCTAssertNotNil(r.gap)
+    }
+
+    /// The mapping of GLPK's outcomes, including the rows of the measured table in glpk-facts.
+    func testStatusMapping() {
+        let cases: [(GLPKReturnCode, GLPKSolutionStatus, GLPKPhase, SolveStatus)] = [
+            (.success, .optimal, .mip, .optimal),
+            (.success, .noFeasible, .mip, .infeasible),
+            (.noPrimalFeasible, .noFeasible, .mip, .infeasible),
+            (.noDualFeasible, .undefined, .mip, .unbounded),
+            (.timeLimit, .feasible, .mip, .feasible),
+            (.timeLimit, .undefined, .mip, .noSolution),
+            (.mipGapReached, .feasible, .mip, .optimal),
+            (.stopped, .feasible, .mip, .feasible),
+            (.stopped, .undefined, .mip, .noSolution),
+            (.rootNotOptimal, .undefined, .mip, .error),
+            (.success, .noFeasible, .rootLP, .infeasible),
+            (.success, .unbounded, .rootLP, .unbounded),
+            (.timeLimit, .feasible, .rootLP, .noSolution),
+            (.timeLimit, .feasible, .lp, .feasible),
+            (.timeLimit, .infeasible, .lp, .noSolution),
+            (.singular, .undefined, .lp, .error),
+            (.success, .undefined, .lp, .error),
+            (.unknown(99), .optimal, .mip, .error),
+            (.success, .unknown(42), .mip, .error),
+        ]
+        for (code, status, phase, expected) in cases {
+            XCTAssertEqual(solveStatus(code, status, phase: phase), expected, "\(code) \(status) \(phase)")
+        }
+        XCTAssertEqual(GLPKReturnCode(9), .timeLimit)
+        XCTAssertEqual(GLPKSolutionStatus(2), .feasible)
+        XCTAssertEqual(glpkReason(.timeLimit, .feasible, phase: .mip),
+                       "GLP_ETMLIM: time limit reached; GLP_FEAS: integer feasible")
+    }
+
     func testMIPGapStopsEarlyWithOptimalStatus() {
         let model = TestModels.assignment(agents: 5, jobs: 30, seed: 11)
         let r = solver.solve(model, options: options { $0.mipGap = 0.5 })

@@ -82,4 +82,26 @@ enum TestModels {
         }
         return m
     }
+
+    /// A generalized assignment problem of "type D" (costs inversely correlated with weights,
+    /// capacities at 80% of an even share): hard for GLPK from about 5 × 30 on.
+    static func assignmentTypeD(agents: Int, jobs: Int, seed: UInt64) -> MIPModel {
+        var rng = LCG(state: seed)
+        var m = MIPModel(name: "gapd_\(agents)x\(jobs)")
+        var x: [[Int]] = [], weight: [[Double]] = []
+        for a in 0..<agents {
+            weight.append((0..<jobs).map { _ in Double(rng.next(1...100)) })
+            x.append((0..<jobs).map { j in
+                m.addBinary("x_\(a)_\(j)", objective: 111 - weight[a][j] + Double(rng.next(-10...10)))
+            })
+        }
+        for j in 0..<jobs {
+            m.addConstraint("job_\(j)", (0..<agents).map { (x[$0][j], 1.0) }, lower: 1, upper: 1)
+        }
+        for a in 0..<agents {
+            let capacity = (0.8 * weight[a].reduce(0, +) / Double(agents)).rounded(.down)
+            m.addConstraint("agent_\(a)", (0..<jobs).map { (x[a][$0], weight[a][$0]) }, upper: capacity)
+        }
+        return m
+    }
 }
