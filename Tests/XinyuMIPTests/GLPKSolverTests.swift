@@ -308,8 +308,7 @@ final class GLPKSolverTests: XCTestCase {
         let model = TestModels.assignment(agents: 5, jobs: 30, seed: 5, slack: 0.7)
         let reference = solver.solve(model, options: options { $0.timeLimit = 10 })
         XCTAssertTrue(reference.hasSolution, reference.reason)
-        // A worse but feasible start: the reference solution is fine for the check; make it
-        // distinguishable by asking for its objective exactly.
+        // Offer a known solution and ask for exactly its objective.
         let start = reference.values
         let target = model.objectiveValue(start)
         let r = solver.solve(model, options: options {
