@@ -1,2 +1,0 @@
-import XCTest
-final class XinyuMIPTestsPlaceholder: XCTestCase { func testBuilds() {} }
