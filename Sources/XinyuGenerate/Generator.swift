@@ -100,7 +100,10 @@ public enum DistrictGenerator {
             guest.teachers.append(teacher)
             guest.teachers.sort { $0.id < $1.id }
             guest.unavailable += built[pair.home].school.unavailable.filter { $0.teacher == teacher.id }
-            guest.unavailable.sort { $0.teacher < $1.teacher }  // stable: keeps each teacher's own order
+            // By teacher, keeping each teacher's own order (explicitly, not relying on sort stability).
+            guest.unavailable = guest.unavailable.enumerated().sorted {
+                $0.element.teacher != $1.element.teacher ? $0.element.teacher < $1.element.teacher : $0.offset < $1.offset
+            }.map(\.element)
             built[pair.guest].school = guest
         }
 

@@ -43,12 +43,13 @@ enum Names {
     static func school(stages: [Stage], rng: inout SplitMix64, used: inout Set<String>) -> String {
         for attempt in 0..<200 {
             let n = rng.int(1...(attempt < 100 ? 40 : 99))
+            let lab = rng.int(1...(attempt < 100 ? 6 : 20))  // few 实验小学 per district
             let place = rng.pick(places)
             let name: String
             switch stages {
             case [.primary]:
                 name = rng.pick([
-                    "昌邑区第\(chineseNumber(n))实验小学", "昌邑区\(place)小学", "吉林市\(place)小学",
+                    "昌邑区第\(chineseNumber(lab))实验小学", "昌邑区\(place)小学", "吉林市\(place)小学",
                     "昌邑区\(place)街小学", "昌邑区第\(chineseNumber(n))小学",
                 ])
             case [.junior]:

@@ -118,11 +118,14 @@ struct TimetableBuilder {
             let slotNode = { (d: Int, p: Int) in 2 + u + u * days + d * periods + p }
             var g = FlowGraph(nodes: 2 + u + u * days + days * periods)
             // Main subjects first so they get the mornings; otherwise a random order.
-            let unitOrder = rng.shuffled(Array(0..<u)).sorted {
-                let a = classUnits[$0], b = classUnits[$1]
+            // (Ties keep the shuffled order explicitly: the result must not depend on how the
+            // standard library's sort treats equal elements.)
+            let unitOrder = rng.shuffled(Array(0..<u)).enumerated().sorted {
+                let a = classUnits[$0.element], b = classUnits[$1.element]
                 if a.academic != b.academic { return a.academic }
-                return a.periods > b.periods
-            }
+                if a.periods != b.periods { return a.periods > b.periods }
+                return $0.offset < $1.offset
+            }.map(\.element)
             var edges: [(edge: Int, unit: Int, day: Int, period: Int)] = []
             var needed = 0
             for i in unitOrder {

@@ -22,6 +22,53 @@ private func weekMask(_ w: WeekParity) -> Int {
     }
 }
 
+/// Fails on any teacher named by two rows at the same weekday and period in overlapping weeks.
+func assertNoTeacherClash(_ d: District, file: StaticString = #filePath, line: UInt = #line) {
+    var seen: [String: Int] = [:]  // "teacher|weekday|period" → week mask used
+    for s in d.schools {
+        for r in s.timetable {
+            for t in r.teachers {
+                let key = "\(t)|\(r.weekday)|\(r.period)"
+                let mask = weekMask(r.weeks)
+                XCTAssertEqual(seen[key, default: 0] & mask, 0, "\(s.id): \(t) clashes at \(r.weekday)/\(r.period)",
+                               file: file, line: line)
+                seen[key, default: 0] |= mask
+            }
+        }
+    }
+}
+
+/// FNV-1a 64 over a canonical text of the district (every field the pack files carry).
+func fingerprint(_ d: District) -> UInt64 {
+    var text = "\(d.name)|\(d.termStart)|\(d.termEnd)|\(d.policy.lessonsPerMonth)|\(d.policy.useFreePeriods)|"
+    text += d.policy.monthMinimum.keys.sorted().map { "\($0)=\(d.policy.monthMinimum[$0]!)" }.joined(separator: ",")
+    for e in d.calendar { text += "\n\(e.date),\(e.kind.rawValue),\(e.followsWeekday ?? 0),\(e.note)" }
+    for s in d.schools {
+        text += "\n#\(s.id),\(s.name),\(s.stages.map(\.rawValue)),\(s.daysPerWeek),\(s.periodsPerDay)"
+        for c in s.classes { text += "\nc\(c.id),\(c.grade),\(c.stage.rawValue),\(c.students ?? 0)" }
+        for r in s.timetable {
+            text += "\nr\(r.classID),\(r.weekday),\(r.period),\(r.subject),\(r.teachers.joined(separator: ";")),\(r.weeks.rawValue)"
+        }
+        for t in s.teachers {
+            text += "\nt\(t.id),\(t.name),\(t.psych.rawValue),\(t.stages.map(\.rawValue)),\(t.maxPerDay ?? 0),\(t.maxPerWeek ?? 0)"
+        }
+        for u in s.unavailable {
+            let when: String
+            switch u.when {
+            case .date(let date): when = date.iso
+            case .weekday(let w): when = String(w)
+            }
+            text += "\nu\(u.teacher),\(when),\((u.periods ?? []).sorted()),\(u.reason)"
+        }
+    }
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in text.utf8 {
+        h ^= UInt64(byte)
+        h = h &* 0x0000_0100_0000_01B3
+    }
+    return h
+}
+
 final class DeterminismTests: XCTestCase {
     func testSameOptionsGiveEqualDistricts() {
         for term in TermPreset.allCases {
@@ -40,6 +87,14 @@ final class DeterminismTests: XCTestCase {
         XCTAssertNotEqual(a, b)
         XCTAssertNotEqual(a.schools.map(\.name), b.schools.map(\.name))
         XCTAssertNotEqual(a.schools[0].timetable, b.schools[0].timetable)
+    }
+
+    /// A fingerprint (FNV-1a 64 over a canonical text) of one fixed district, so any change of
+    /// output, on another platform or Swift version or by an edit here, shows. Update the constant
+    /// only when the generator is changed on purpose.
+    func testGoldenFingerprint() {
+        let d = DistrictGenerator.generate(GeneratorOptions(schools: 6, seed: 1, term: .autumn2026))
+        XCTAssertEqual(String(fingerprint(d), radix: 16), "32b56eb25e1f8725")
     }
 
     func testPRNGIsSplitMix64() {
@@ -152,17 +207,7 @@ final class TimetableTests: XCTestCase {
     func testNoTeacherClash() {
         for d in Fixtures.all + [DistrictGenerator.generate(
             GeneratorOptions(schools: 1, seed: 9, term: .autumn2026, classesPerSchool: 120))] {
-            var seen: [String: Int] = [:]  // "teacher|weekday|period" → week mask used
-            for s in d.schools {
-                for r in s.timetable {
-                    for t in r.teachers {
-                        let key = "\(t)|\(r.weekday)|\(r.period)"
-                        let mask = weekMask(r.weeks)
-                        XCTAssertEqual(seen[key, default: 0] & mask, 0, "\(s.id): \(t) clashes at \(r.weekday)/\(r.period)")
-                        seen[key, default: 0] |= mask
-                    }
-                }
-            }
+            assertNoTeacherClash(d)
         }
     }
 
@@ -238,7 +283,27 @@ final class TimetableTests: XCTestCase {
 final class ConsistencyTests: XCTestCase {
     /// The rules the pack validator checks, from the produced values.
     func testPackRules() {
-        for d in Fixtures.all {
+        for d in Fixtures.all { assertPackRules(d) }
+    }
+
+    /// Unusual sizes still give valid districts: 1–3 schools, tiny and very large forced schools.
+    func testEdgeSizes() {
+        for n in [0, 1, 2, 3, 5] {
+            let d = DistrictGenerator.generate(GeneratorOptions(schools: n, seed: 99, term: .spring2026))
+            XCTAssertEqual(d.schools.count, max(1, n))
+            assertPackRules(d)
+        }
+        for total in [6, 13, 37, 200] {
+            let d = DistrictGenerator.generate(GeneratorOptions(schools: 2, seed: 4, term: .autumn2026,
+                                                                tight: true, classesPerSchool: total))
+            XCTAssertEqual(d.schools[0].classes.count, total)
+            assertPackRules(d)
+        }
+    }
+
+    private func assertPackRules(_ d: District) {
+        assertNoTeacherClash(d)
+        do {
             XCTAssertLessThan(d.termStart, d.termEnd)
             var teacherSeen: [String: Teacher] = [:]
             for s in d.schools {
