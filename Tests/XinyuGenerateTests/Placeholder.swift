@@ -1,2 +1,0 @@
-import XCTest
-final class XinyuGenerateTestsPlaceholder: XCTestCase { func testBuilds() {} }
