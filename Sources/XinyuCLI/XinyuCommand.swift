@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import XinyuCore
 import XinyuGLPK
+import XinyuGenerate
 import XinyuPack
 
 /// `xinyu`: schedules mental-health lessons (心理健康教育课) into school timetables.
@@ -16,7 +17,7 @@ public struct XinyuCommand: ParsableCommand {
             退出码：0 成功；1 校验发现违规；3 部分月份无法达到最低课时（仍写出排课并说明原因）；64 用法错误；65 输入无效；70 内部错误。
             """,
         version: XinyuVersion.string,
-        subcommands: [Validate.self, Solve.self, Verify.self]
+        subcommands: [Validate.self, Solve.self, Verify.self, Generate.self]
     )
     public init() {}
 }
@@ -179,5 +180,52 @@ struct Verify: ParsableCommand {
         for v in violations { print(v.description) }
         print("\(violations.count) violation(s). / 发现 \(violations.count) 处违规。")
         throw ExitCode(Exit.verifyFailed)
+    }
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a realistic sample district pack (deterministic from the seed). 生成样例数据包。")
+
+    @Option(name: .long, help: "Number of schools.")
+    var schools: Int = 10
+
+    @Option(name: .long, help: "Random seed: the same seed gives the same pack.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Term: autumn2026 or spring2026.")
+    var term: String = "autumn2026"
+
+    @Flag(name: .long, help: "Fewer psychology teachers and no free periods (some schools cannot comply).")
+    var tight = false
+
+    @Option(name: .long, help: "Make school S01 about this many classes (for benchmarks).")
+    var classes: Int?
+
+    @Option(name: .long, help: "Output pack directory.")
+    var out: String
+
+    @Flag(name: .long, help: "Replace an existing pack.")
+    var force = false
+
+    func validate() throws {
+        if schools < 1 || schools > 5000 { throw ValidationError("--schools must be 1–5000") }
+        if TermPreset(rawValue: term) == nil {
+            throw ValidationError("--term must be one of \(TermPreset.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let c = classes, c < 1 || c > 400 { throw ValidationError("--classes must be 1–400") }
+    }
+
+    func run() throws {
+        let d = DistrictGenerator.generate(GeneratorOptions(schools: schools, seed: seed, term: TermPreset(rawValue: term)!,
+                                                             tight: tight, classesPerSchool: classes))
+        do {
+            try PackWriter.write(d, to: out, overwrite: force)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(Exit.usage)
+        }
+        let n = d.schools.reduce(0) { $0 + $1.classes.count }
+        print("wrote \(out): \(d.schools.count) schools, \(n) classes, term \(d.termStart.iso) – \(d.termEnd.iso). / 已生成样例数据包。")
     }
 }

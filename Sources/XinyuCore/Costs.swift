@@ -18,11 +18,12 @@ public struct PreferenceCosts: Sendable, Hashable {
 /// - displacement: Σ displacement cost of the replaced periods;
 /// - rhythm: lessons not in their class's most frequent (weekday, period, odd/even teaching week);
 /// - spread: over every 7-day window and class, lessons beyond the first in the window;
-/// - load_balance: Σ over teachers of lessons above their share (by weekly capacity) of the group's lessons.
+/// - load_balance: Σ over teachers of lessons above their share (by weekly capacity) of the group's
+///   required lessons (the sum of the monthly minimums).
 /// `capacity` gives each teacher's weekly capacity (max_per_week, or 5 × periods per day);
 /// `groupOf` puts teachers in groups (schools planned together) for fair shares.
 public func scorePreferences(_ lessons: [Lesson], termStart: CivilDate, weights: PreferenceWeights,
-                             capacity: [String: Double], groupOf: [String: Int]) -> PreferenceCosts {
+                             capacity: [String: Double], groupOf: [String: Int], required: [Int: Double]) -> PreferenceCosts {
     let displacement = lessons.reduce(0.0) { $0 + $1.cost }
     var byClass: [String: [Lesson]] = [:]
     for l in lessons { byClass[l.school + "\u{1}" + l.classID, default: []].append(l) }
@@ -49,14 +50,13 @@ public func scorePreferences(_ lessons: [Lesson], termStart: CivilDate, weights:
     // Fair share within each group of teachers, by weekly capacity.
     var load: [String: Double] = [:]
     for l in lessons { load[l.teacher, default: 0] += 1 }
-    var groupTotal: [Int: Double] = [:], groupCap: [Int: Double] = [:], groupSize: [Int: Int] = [:]
+    var groupCap: [Int: Double] = [:], groupSize: [Int: Int] = [:]
     for (t, g) in groupOf { groupCap[g, default: 0] += capacity[t] ?? 0; groupSize[g, default: 0] += 1 }
-    for l in lessons { if let g = groupOf[l.teacher] { groupTotal[g, default: 0] += 1 } }
     var excess = 0.0
     for (t, g) in groupOf.sorted(by: { $0.key < $1.key }) where (groupSize[g] ?? 0) > 1 {
         let cap = groupCap[g] ?? 0
         guard cap > 0 else { continue }
-        excess += max(0, (load[t] ?? 0) - (groupTotal[g] ?? 0) * (capacity[t] ?? 0) / cap)
+        excess += max(0, (load[t] ?? 0) - (required[g] ?? 0) * (capacity[t] ?? 0) / cap)
     }
     return PreferenceCosts(items: [
         .init(name: "displacement", weight: weights.displacement, amount: displacement),
@@ -85,6 +85,7 @@ extension Instance {
 
     public func score(_ placements: [Placement]) -> PreferenceCosts {
         scorePreferences(lessons(placements), termStart: termStart, weights: preferences, capacity: teacherCapacity,
-                         groupOf: Dictionary(uniqueKeysWithValues: teachers.map { ($0.id, 0) }))
+                         groupOf: Dictionary(uniqueKeysWithValues: teachers.map { ($0.id, 0) }),
+                         required: [0: Double(required)])
     }
 }

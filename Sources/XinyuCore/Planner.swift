@@ -10,7 +10,7 @@ public struct PlanOptions: Sendable {
     public var mipGap: Double = 0
     /// Write every solved model as free MPS into this directory.
     public var writeModelDirectory: String?
-    /// Also solve the LP relaxation of the full term model for a global lower bound.
+    /// Also compute a global lower bound (each class alone, teachers relaxed).
     public var globalBound: Bool = true
     /// GLPK's own log on stderr.
     public var verbose: Bool = false
@@ -124,11 +124,14 @@ public struct Planner: Sendable {
         let r2a = run("feasibility", feas.model, 0.3, warm: feas.assignment(inst, warmPlacements), stopAt: 0)
         var best = r2a.hasSolution ? feas.placements(r2a.values) : warmPlacements
         var shortfall = missing(inst, best)
-        var shortfallBound = 0
+        var shortfallBound = countingShortfallBound(inst).total
 
-        if fixed == nil {
+        if shortfall <= shortfallBound {
+            // Counting alone proves no schedule misses fewer lessons.
+            shortfallBound = shortfall
+        } else if fixed == nil {
             // Teachers were free in stage 2a: it was the full model already.
-            shortfallBound = r2a.status == .optimal ? shortfall : max(0, Int(((r2a.bound ?? 0) - 1e-6).rounded(.up)))
+            shortfallBound = r2a.status == .optimal ? shortfall : max(shortfallBound, Int(((r2a.bound ?? 0) - 1e-6).rounded(.up)))
         } else if shortfall > 0 {
             // Stage 3 (exactness): lessons are missing; the full model chooses teachers too.
             let full = TermModel(inst, TermModelSpec(fixedTeacher: nil, preferences: false, preferredSlot: nil,
@@ -146,7 +149,7 @@ public struct Planner: Sendable {
                     }
                 }
             }
-            shortfallBound = max(0, Int(((r3.bound ?? 0) - 1e-6).rounded(.up)))
+            shortfallBound = max(shortfallBound, Int(((r3.bound ?? 0) - 1e-6).rounded(.up)))
             if r3.status == .optimal { shortfallBound = shortfall }
         }
 
@@ -164,22 +167,26 @@ public struct Planner: Sendable {
         var boundNote = "none"
         var boundIsGlobal = false
         if r2b.status == .optimal, let b = r2b.bound {
-            bound = min(b, objective)
+            bound = min(b / pref.objectiveScale, objective)
             boundNote = "teachers and regular slots fixed"
         }
 
-        // A global bound: LP relaxation of the full term model with the same shortfall.
-        if options.globalBound && (options.timeLimit == nil || clock.seconds < options.timeLimit! * 0.9) {
-            let mono = TermModel(inst, TermModelSpec(fixedTeacher: nil, preferences: true, preferredSlot: nil,
-                                                      shortfallWeight: 0, shortfallCap: Double(shortfall)), name: "term")
-            let rl = run("term-lp", mono.model, 1.0, relax: true)
-            if rl.status == .optimal, let lb = rl.bound ?? rl.objective {
-                // The full model scores rhythm by its own best slot, so its objective never exceeds
-                // ours for the same schedule: its LP optimum bounds every schedule's cost.
+        // A global bound: every class alone, teachers relaxed away, solved exactly.
+        if options.globalBound && (options.timeLimit == nil || clock.seconds < options.timeLimit! * 0.95) {
+            let t0 = clock.seconds
+            if let lb = classDecomposedBound(inst, shortfall: shortfall, solver: solver, timeLimit: remaining(1.0)) {
                 bound = min(lb, objective)
-                boundNote = "LP relaxation of the full term model"
+                boundNote = "each class alone, teachers relaxed"
                 boundIsGlobal = true
             }
+            log("\(name) bound: \(bound.map { fmt($0) } ?? "-"), \(fmt(clock.seconds - t0)) s")
+        }
+        // The full term model (teachers free, preferences, same shortfall) for other solvers.
+        if let dir = options.writeModelDirectory {
+            let mono = TermModel(inst, TermModelSpec(fixedTeacher: nil, preferences: true, preferredSlot: nil,
+                                                      shortfallWeight: 0, shortfallCap: Double(shortfall)), name: "term")
+            try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try? solver.writeMPS(mono.model, to: "\(dir)/\(safeFileName(name))-term.mps")
         }
         // Optimal: the shortfall is proven least and the objective meets its lower bound.
         var quality = PlanQuality.feasible

@@ -57,20 +57,22 @@ final class RuleTests: XCTestCase {
 
     // A teacher whose displaceable row is in another class is free only if that row is replaced too.
     func testTeacherFreedByAnotherClassLesson() {
-        // 3-1 can only meet P at Monday 6, when P has 班会 in 3-2; 3-2 is taken by Q at that time.
-        let d = district(schools: [school(classes: [("3-1", .primary), ("3-2", .primary)],
-                                          rows: ["3-1,1,6,地方课程,", "3-2,1,6,班会,P"],
-                                          teachers: [psych("P", .part, day: 1), psych("Q", .full, [.primary], day: 1)],
-                                          unavailable: [])])
+        // Only P teaches primary; at 3-1's only slot (Monday 6) P has 班会 in junior class 7-1,
+        // which only Q can take over: every 3-1 lesson needs a 7-1 lesson at the same time.
+        let d = district(schools: [school(stages: [.primary, .junior], classes: [("3-1", .primary), ("7-1", .junior)],
+                                          rows: ["3-1,1,6,地方课程,", "7-1,1,6,班会,P"],
+                                          teachers: [psych("P", .part), psych("Q", .full, [.junior])])])
         let r = solveAndVerify(d)
         XCTAssertTrue(r.allMet, "the coupled schedule exists")
-        let a = r.lessons.filter { $0.classID == "3-1" }.map(\.date)
-        let b = Set(r.lessons.filter { $0.classID == "3-2" }.map(\.date))
-        for day in a where r.lessons.contains(where: { $0.classID == "3-1" && $0.date == day && $0.teacher == "P" }) {
-            XCTAssertTrue(b.contains(day), "P teaches 3-1 on \(day) only when 3-2's 班会 is replaced that day")
+        let junior = Set(r.lessons.filter { $0.classID == "7-1" }.map(\.date))
+        let primary = r.lessons.filter { $0.classID == "3-1" }
+        XCTAssertFalse(primary.isEmpty)
+        for l in primary {
+            XCTAssertEqual(l.teacher, "P")
+            XCTAssertTrue(junior.contains(l.date), "P teaches 3-1 on \(l.date) only when 7-1's 班会 is replaced that day")
         }
         XCTAssertEqual(rules(d, [lesson("3-1", "2026-09-07", 6, "P", "地方课程")]), ["teacher-busy"])
-        XCTAssertEqual(rules(d, [lesson("3-1", "2026-09-07", 6, "P", "地方课程"), lesson("3-2", "2026-09-07", 6, "Q", "班会")]), [])
+        XCTAssertEqual(rules(d, [lesson("3-1", "2026-09-07", 6, "P", "地方课程"), lesson("7-1", "2026-09-07", 6, "Q", "班会")]), [])
     }
 
     // unavailable.csv: a date (whole day) and a weekday with periods.
