@@ -92,9 +92,17 @@ public func reportMarkdown(_ r: DistrictResult, solverName: String, solverVersio
     if !r.shortfalls.isEmpty {
         out.append("## 未达标说明 / Shortfalls explained")
         out.append("")
+        // Class-months with the same school, month and reasons are one item.
+        var groups: [(key: String, items: [Shortfall])] = []
         for s in r.shortfalls {
-            out.append("- **\(s.school) \(s.classID) \(s.month)**: \(s.scheduled)/\(s.required)")
-            for t in s.reasons {
+            let key = s.school + "\u{1}" + s.month + "\u{1}" + s.reasons.map(\.en).joined(separator: "\u{1}")
+            if let i = groups.firstIndex(where: { $0.key == key }) { groups[i].items.append(s) } else { groups.append((key, [s])) }
+        }
+        for g in groups {
+            let first = g.items[0]
+            let classes = g.items.map { "\($0.classID) (\($0.scheduled)/\($0.required))" }.joined(separator: ", ")
+            out.append("- **\(first.school) \(first.month)** — \(g.items.count) 个班 / class(es): \(classes)")
+            for t in first.reasons {
                 out.append("  - \(t.zh)")
                 out.append("  - \(t.en)")
             }

@@ -1,0 +1,124 @@
+import Foundation
+import XCTest
+import XinyuPack
+
+/// The `xinyu` executable as a user runs it: exit codes, messages, files written or not.
+final class CLITests: XCTestCase {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// The built `xinyu` beside the test bundle.
+    var binary: String {
+        let bundle = Bundle(for: CLITests.self).bundleURL
+        let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("xinyu").path }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }
+
+    struct Run { var code: Int32; var out: String; var err: String }
+
+    func xinyu(_ args: [String]) throws -> Run {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    }
+
+    func tempDir() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinyu-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+        return dir
+    }
+
+    func copyPack(_ name: String) throws -> String {
+        let dst = try tempDir() + "/" + name
+        try FileManager.default.copyItem(atPath: CLITests.root + "/instances/" + name, toPath: dst)
+        return dst
+    }
+
+    override func setUpWithError() throws {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary), "xinyu is built beside the tests: \(binary)")
+    }
+
+    func testHelpMatchesSnapshot() throws {
+        let r = try xinyu(["--help"])
+        XCTAssertEqual(r.code, 0)
+        let snapshot = try String(contentsOfFile: CLITests.root + "/Tests/XinyuCLITests/Snapshots/help.txt", encoding: .utf8)
+        XCTAssertEqual(r.out, snapshot, "update Tests/XinyuCLITests/Snapshots/help.txt when the commands change on purpose")
+    }
+
+    func testValidGoodAndBadPacks() throws {
+        XCTAssertEqual(try xinyu(["validate", CLITests.root + "/instances/tiny"]).code, 0)
+        let bad = try copyPack("tiny")
+        let tt = bad + "/schools/S01/timetable.csv"
+        var text = try String(contentsOfFile: tt, encoding: .utf8)
+        text = text.replacingOccurrences(of: "3-2,1,5,班会,T12,", with: "3-2,8,5,班会,T12,")
+        text += "3-1,2,2,语文,T99,\n"
+        try text.write(toFile: tt, atomically: true, encoding: .utf8)
+        let r = try xinyu(["validate", bad])
+        XCTAssertEqual(r.code, 65)
+        XCTAssertTrue(r.err.contains("schools/S01/timetable.csv:7: weekday \"8\" is not 1–5"), r.err)
+        XCTAssertTrue(r.err.contains("schools/S01/timetable.csv:16:") && r.err.contains("T99"), "every error is reported: \(r.err)")
+        // Nothing is solved or written on invalid input.
+        let out = try tempDir() + "/out"
+        XCTAssertEqual(try xinyu(["solve", bad, "--out", out, "--quiet"]).code, 65)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
+
+    func testSolveVerifyAndTamper() throws {
+        let out = try tempDir() + "/out"
+        let r = try xinyu(["solve", CLITests.root + "/instances/tiny", "--out", out, "--quiet"])
+        XCTAssertEqual(r.code, 0, r.err + r.out)
+        for f in ["schedule.csv", "months.csv", "report.md"] { XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/" + f)) }
+        XCTAssertEqual(try xinyu(["verify", CLITests.root + "/instances/tiny", out]).code, 0)
+        // Move a lesson onto the National Day holiday: verify names the rule and exits 1.
+        let path = out + "/schedule.csv"
+        var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        var f = lines[1].components(separatedBy: ",")
+        f[2] = "2026-10-01"
+        lines[1] = f.joined(separator: ",")
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let v = try xinyu(["verify", CLITests.root + "/instances/tiny", out])
+        XCTAssertEqual(v.code, 1)
+        XCTAssertTrue(v.out.contains("2026-10-01 is not a school day"), v.out)
+    }
+
+    func testShortPackExitsThreeWithExplanation() throws {
+        let out = try tempDir() + "/out"
+        let r = try xinyu(["solve", CLITests.root + "/instances/tiny-january", "--out", out, "--quiet"])
+        XCTAssertEqual(r.code, 3)
+        XCTAssertTrue(r.out.contains("2027-01 has lesson days in only 1 week(s)"), r.out)
+        let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("与师资无关"))
+        let months = try String(contentsOfFile: out + "/months.csv", encoding: .utf8)
+        XCTAssertTrue(months.contains("S01,5-1,2027-01,2,1"), "the month is reported, not lowered: \(months)")
+    }
+
+    func testSameInputSameBytes() throws {
+        let a = try tempDir(), b = try tempDir()
+        XCTAssertEqual(try xinyu(["solve", CLITests.root + "/instances/tiny", "--out", a, "--quiet", "--jobs", "1"]).code, 0)
+        XCTAssertEqual(try xinyu(["solve", CLITests.root + "/instances/tiny", "--out", b, "--quiet", "--jobs", "2"]).code, 0)
+        for f in ["schedule.csv", "months.csv", "report.md"] {
+            XCTAssertEqual(FileManager.default.contents(atPath: a + "/" + f), FileManager.default.contents(atPath: b + "/" + f), f)
+        }
+    }
+
+    func testBadUsageAndGenerate() throws {
+        XCTAssertEqual(try xinyu(["solve", CLITests.root + "/instances/tiny"]).code, 64, "--out is required")
+        XCTAssertEqual(try xinyu(["solve", CLITests.root + "/instances/tiny", "--out", "/tmp/x", "--time-limit", "-1"]).code, 64)
+        let dir = try tempDir() + "/gen"
+        XCTAssertEqual(try xinyu(["generate", "--schools", "2", "--seed", "3", "--out", dir]).code, 0)
+        XCTAssertEqual(try xinyu(["validate", dir]).code, 0)
+        XCTAssertEqual(try xinyu(["generate", "--schools", "2", "--seed", "3", "--out", dir]).code, 64, "an existing pack is not overwritten")
+    }
+}
