@@ -92,7 +92,7 @@ public struct Planner: Sendable {
             o.stopAtObjective = stopAt
             let tag = "\(name) \(label)"
             o.progress = { p in
-                log("\(tag): incumbent \(p.incumbent.map { fmt($0) } ?? "-"), bound \(p.bound.map { fmt($0) } ?? "-"), \(fmt(p.seconds)) s")
+                log("\(tag): incumbent \(p.incumbent.map { fmt($0) } ?? "-"), bound \(p.bound.map { fmt($0) } ?? "-"), gap \(p.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "-"), \(fmt(p.seconds)) s")
             }
             if let dir = options.writeModelDirectory {
                 try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
