@@ -293,6 +293,21 @@ struct TermModel {
         for x in xs where values[x.column] > 0.5 {
             if let z = nameIndex["z_c\(x.classIndex)_t\(x.teacher)"] { values[z] = 1 }
         }
+        // rhythm (model-chosen slot): the most frequent slot of each class, its lessons on it.
+        var bySlot: [Int: [WeeklySlot: [Placement]]] = [:]
+        for p in placements {
+            let cand = inst.classes[p.classIndex].candidates[p.candidate]
+            bySlot[p.classIndex, default: [:]][WeeklySlot(inst.days[cand.day], cand.period), default: []].append(p)
+        }
+        for (ci, slots) in bySlot {
+            guard let top = slots.max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }),
+                  let u = nameIndex["u_c\(ci)_w\(top.key.weekday)_p\(top.key.period)_q\(top.key.parity)"] else { continue }
+            values[u] = 1
+            for p in top.value {
+                let cand = inst.classes[ci].candidates[p.candidate]
+                if let on = nameIndex["on_c\(ci)_d\(cand.day)_p\(cand.period)"] { values[on] = 1 }
+            }
+        }
         for c in model.constraints {
             // v and e appear with coefficient -1 in a `≤` row: raise them until the row holds.
             guard c.name.hasPrefix("sp_") || c.name.hasPrefix("lb_"), let helper = c.variables.last else { continue }

@@ -25,3 +25,20 @@ final class PackSolveTests: XCTestCase {
                        reportMarkdown(b, solverName: "GLPK", solverVersion: "5.0", packHash: "x"))
     }
 }
+
+/// The full term model prices a schedule exactly as the documented preferences do.
+final class ObjectiveTests: XCTestCase {
+    func testFullModelObjectiveEqualsTheScoreOfASchedule() throws {
+        let d = try PackReader.load(path: repoRoot + "/instances/tiny").district
+        let r = solveAndVerify(d)
+        let plan = r.plans[0]
+        let full = TermModel(plan.instance, TermModelSpec(fixedTeacher: nil, preferences: true, preferredSlot: nil,
+                                                         shortfallWeight: 0, shortfallCap: Double(plan.shortfall)), name: "term")
+        let values = full.assignment(plan.instance, plan.placements)
+        XCTAssertLessThanOrEqual(full.model.maxViolation(values), 1e-9, "the schedule is a solution of the full model")
+        let score = plan.instance.score(plan.placements)
+        XCTAssertEqual(full.model.objectiveValue(values) / full.objectiveScale, score.total, accuracy: 0.01)
+        XCTAssertGreaterThan(score.total, 0)
+        XCTAssertLessThanOrEqual(plan.bound ?? .infinity, score.total + 1e-9)
+    }
+}
