@@ -31,9 +31,11 @@ let package = Package(
         .target(name: "XinyuCore", dependencies: ["XinyuPack", "XinyuMIP"]),
         // Sample district generator.
         .target(name: "XinyuGenerate", dependencies: ["XinyuPack"]),
+        // Importers: FET, XHSTT (ITC 2011) and timetable grids (课程表) into a district pack.
+        .target(name: "XinyuImport", dependencies: ["XinyuPack"]),
         // Commands (swift-argument-parser).
         .target(name: "XinyuCLI", dependencies: [
-            "XinyuCore", "XinyuPack", "XinyuGenerate", "XinyuGLPK",
+            "XinyuCore", "XinyuPack", "XinyuGenerate", "XinyuGLPK", "XinyuImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "xinyu", dependencies: ["XinyuCLI"]),
@@ -41,6 +43,8 @@ let package = Package(
         .testTarget(name: "XinyuPackTests", dependencies: ["XinyuPack"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XinyuCoreTests", dependencies: ["XinyuCore", "XinyuPack", "XinyuMIP", "XinyuGLPK"]),
         .testTarget(name: "XinyuGenerateTests", dependencies: ["XinyuGenerate", "XinyuPack", "XinyuCore"]),
+        .testTarget(name: "XinyuImportTests", dependencies: ["XinyuImport", "XinyuPack", "XinyuCore", "XinyuGLPK"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "XinyuCLITests", dependencies: ["XinyuCLI", "XinyuCore", "XinyuPack"]),
     ]
 )

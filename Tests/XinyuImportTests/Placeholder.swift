@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderImportTests: XCTestCase { func testNothing() {} }
