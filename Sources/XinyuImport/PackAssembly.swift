@@ -167,7 +167,7 @@ public enum PackAssembly {
             }
         }
 
-        func weekLabel(_ w: Int) -> String { w == 0 ? "" : w == 1 ? " (week A)" : " (week B)" }
+        var clashes = ClashList()
         func dayLabel(_ d: Int, _ p: Int) -> String { "\(source.dayNames[d - 1]) (weekday \(d)) period \(p)" }
 
         // Merge each slot's lessons; find clashes of a class.
@@ -203,7 +203,8 @@ public enum PackAssembly {
                 }
             }
             if !clashing.isEmpty {
-                report.clashes.append("class \(classIDs.id(slot.classID)) at \(dayLabel(slot.weekday, slot.period))\(weekLabel(slot.week)): \(clashing.sorted().joined(separator: ", ")) overlap; merged into one row (\(subjects.joined(separator: "/")))")
+                clashes.add("class \(classIDs.id(slot.classID)) at \(dayLabel(slot.weekday, slot.period))", week: slot.week,
+                            "\(clashing.sorted().joined(separator: ", ")) overlap; merged into one row (\(subjects.joined(separator: "/")))")
             }
         }
 
@@ -225,8 +226,10 @@ public enum PackAssembly {
         let weekShare = source.twoWeek ? 0.5 : 1.0
         for key in teacherOrder { teacherCount[teacherIDs.id(key.teacher), default: 0] += weekShare }
         for key in teacherOrder where teacherItems[key]!.count > 1 {
-            report.clashes.append("teacher \(teacherIDs.id(key.teacher)) at \(dayLabel(key.weekday, key.period))\(weekLabel(key.week)) in \(teacherItems[key]!.count) lessons: \(teacherItems[key]!.joined(separator: ", "))")
+            clashes.add("teacher \(teacherIDs.id(key.teacher)) at \(dayLabel(key.weekday, key.period))", week: key.week,
+                        "in \(teacherItems[key]!.count) lessons: \(teacherItems[key]!.joined(separator: ", "))")
         }
+        report.clashes = clashes.lines(twoWeek: source.twoWeek)
 
         // Rows: one per busy class period; a two-week cycle folds equal weeks into `all`.
         var rows: [TimetableRow] = []
@@ -409,5 +412,27 @@ public enum PackAssembly {
             lines.insert("# Subjects a mental-health lesson may replace, with a cost (higher = less preferred). 可被替换的科目及代价。", at: i)
         }
         return (header + lines).joined(separator: "\n")
+    }
+}
+
+/// Clashes, each said once: the same clash in week A and week B is one line.
+struct ClashList {
+    private var order: [String] = []
+    private var weeks: [String: Set<Int>] = [:]
+    private var parts: [String: (String, String)] = [:]
+
+    mutating func add(_ what: String, week: Int, _ detail: String) {
+        let key = what + "\u{0}" + detail
+        if weeks[key] == nil { order.append(key); parts[key] = (what, detail) }
+        weeks[key, default: []].insert(week)
+    }
+
+    func lines(twoWeek: Bool) -> [String] {
+        order.map { key in
+            let (what, detail) = parts[key]!
+            let w = weeks[key]!
+            let label = !twoWeek || w.count == 2 ? "" : w.contains(1) ? " (week A)" : " (week B)"
+            return "\(what)\(label): \(detail)"
+        }
     }
 }

@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderImportTests: XCTestCase { func testNothing() {} }
