@@ -285,14 +285,12 @@ public enum PackAssembly {
             teachers[index].stages = p.stages.isEmpty ? schoolStages : p.stages
         }
         for p in options.addPsych {
-            var mapper = teacherIDs
-            let id = mapper.id(p.teacher)
-            guard id == p.teacher || !teachers.contains(where: { $0.id == id }) else { throw .usage("--add-psych \(p.teacher): not a valid teacher id") }
-            if teachers.contains(where: { $0.id == p.teacher }) {
-                throw .usage("--add-psych \(p.teacher): this teacher is already in \(file); use --psych \(p.teacher)=… / 该教师已存在，请用 --psych")
+            // A new teacher's id is given by the dean: it must already be a valid pack id.
+            guard !p.teacher.contains(",") && !p.teacher.contains(";") && !p.teacher.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                throw .usage("--add-psych \(p.teacher): a teacher id cannot contain a comma, a semicolon or a control character / 教师标识不能含逗号、分号或控制字符")
             }
-            guard !p.teacher.contains(",") && !p.teacher.contains(";") else {
-                throw .usage("--add-psych \(p.teacher): a teacher id cannot contain a comma or a semicolon / 教师标识不能含逗号或分号")
+            if teachers.contains(where: { $0.id == p.teacher }) || teacherIDs.map[p.teacher] != nil {
+                throw .usage("--add-psych \(p.teacher): this teacher is already in \(file); use --psych \(p.teacher)=… / 该教师已存在，请用 --psych")
             }
             teachers.append(Teacher(id: p.teacher, name: p.teacher, psych: p.role, stages: p.stages.isEmpty ? schoolStages : p.stages))
         }
