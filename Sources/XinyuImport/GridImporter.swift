@@ -1,5 +1,6 @@
-// Timetable grids (课程表) as CSV: what Chinese timetabling software and hand-made spreadsheets
-// export. The encoding (UTF-8 with or without BOM, UTF-16, GB18030/GBK) is detected.
+// Timetable grids (课程表) as CSV, or XLSX (every worksheet is read like a CSV file): what Chinese
+// timetabling software and hand-made spreadsheets export. A CSV file's encoding (UTF-8 with or
+// without BOM, UTF-16, GB18030/GBK) is detected.
 //
 // Two layouts, told apart by the header:
 // 1. Long form: a header naming class, weekday, period, subject and (optional) teacher and weeks
@@ -98,110 +99,118 @@ public enum GridImporter {
         var encodings: [String] = []
         for path in files {
             guard let data = FileManager.default.contents(atPath: path) else { throw .input(path, "cannot be read / 无法读取") }
+            // The tables of the file: one for a CSV file, one per worksheet of an XLSX file.
+            var tables: [(label: String, rows: [[String]])] = []
             if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-                throw .input(path, "is an XLSX/zip file; save it as CSV (UTF-8 or GBK) first / 这是 Excel 文件，请先另存为 CSV")
-            }
-            guard let decoded = TextDecoding.decode(data) else {
-                throw .input(path, "is not text in UTF-8, UTF-16 or GB18030/GBK / 无法识别文件编码")
-            }
-            encodings.append("\(path): \(decoded.encoding.rawValue)")
-            notes.append("\((path as NSString).lastPathComponent): encoding \(decoded.encoding.rawValue)")
-            let rows: [[String]]
-            do { rows = try CSVParse.parse(decoded.text) } catch { throw .input("\(path):\(error.line)", "\(error.message) / CSV 格式错误") }
-            func addClass(_ c: String) { if !classes.contains(c) { classes.append(c) } }
-            func addTeachers(_ ts: [String]) { for t in ts where !teachers.contains(t) { teachers.append(t) } }
-
-            // Long form?
-            let headerIndex = rows.firstIndex { !$0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
-            if let h = headerIndex, let columns = longFormColumns(rows[h]) {
-                for (i, row) in rows.enumerated() where i > h {
-                    func field(_ k: Int?) -> String { guard let k, k < row.count else { return "" }; return row[k].trimmingCharacters(in: .whitespacesAndNewlines) }
-                    if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-                    let line = i + 1
-                    let origin = "\((path as NSString).lastPathComponent) line \(line)"
-                    let cls = field(columns.klass)
-                    guard !cls.isEmpty else { throw .input("\(path):\(line)", "empty class / 班级为空") }
-                    guard let d = weekdayValue(field(columns.weekday)) else {
-                        throw .input("\(path):\(line)", "weekday \"\(field(columns.weekday))\" is not 1–7 or a weekday name / 星期无效")
-                    }
-                    guard let p = periodNumber(field(columns.period)) else {
-                        throw .input("\(path):\(line)", "period \"\(field(columns.period))\" is not 1–16 / 节次无效")
-                    }
-                    var week = 0
-                    switch field(columns.weeks).lowercased() {
-                    case "", "all", "每周", "全部": week = 0
-                    case "odd", "单", "单周", "a": week = 1
-                    case "even", "双", "双周", "b": week = 2
-                    default: throw .input("\(path):\(line)", "weeks \"\(field(columns.weeks))\" is not all, odd, even, 单 or 双 / 单双周无效")
-                    }
-                    addClass(cls)
-                    let subject = field(columns.subject)
-                    if subject.isEmpty { skipped.append(SkippedItem(.unreadable, origin, periods: 0, "empty subject")); continue }
-                    let ts = field(columns.teacher).split(whereSeparator: { "、/;；,，".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                    addTeachers(ts)
-                    days = max(days, d); periods = max(periods, p)
-                    lessons.append(SourceLesson(classID: cls, weekday: d, period: p, week: week, subject: subject, teachers: ts, origin: origin))
-                    placed += 1
+                for sheet in try XLSXReader.sheets(path) { tables.append(("\(path)[\(sheet.name)]", sheet.rows)) }
+                notes.append("\((path as NSString).lastPathComponent): XLSX, \(tables.count) sheet(s)")
+            } else {
+                guard let decoded = TextDecoding.decode(data) else {
+                    throw .input(path, "is not text in UTF-8, UTF-16 or GB18030/GBK / 无法识别文件编码")
                 }
-                continue
+                encodings.append("\(path): \(decoded.encoding.rawValue)")
+                notes.append("\((path as NSString).lastPathComponent): encoding \(decoded.encoding.rawValue)")
+                do { tables.append((path, try CSVParse.parse(decoded.text))) } catch { throw .input("\(path):\(error.line)", "\(error.message) / CSV 格式错误") }
             }
+            var tablesWithBlocks = 0
+            for (path, rows) in tables {
+                func addClass(_ c: String) { if !classes.contains(c) { classes.append(c) } }
+                func addTeachers(_ ts: [String]) { for t in ts where !teachers.contains(t) { teachers.append(t) } }
 
-            // Blocks.
-            var i = 0
-            var blocks = 0
-            while i < rows.count {
-                let row = rows[i]
-                let dayColumns = row.enumerated().compactMap { c -> (Int, Int)? in weekday(c.element).map { (c.offset, $0) } }
-                guard dayColumns.count >= 2 else { i += 1; continue }
-                // The class: the header's first cell, else the nearest non-empty row above.
-                let firstDayColumn = dayColumns[0].0
-                var name = row[..<firstDayColumn].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty } ?? ""
-                if labelWords.contains(name.lowercased()) || name.contains("节次") || name.contains("星期") { name = "" }
-                var k = i - 1
-                while name.isEmpty && k >= 0 {
-                    if let title = rows[k].map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }).first(where: { !$0.isEmpty }) {
-                        name = title
-                    }
-                    k -= 1
-                    if !name.isEmpty || i - k > 3 { break }
-                }
-                name = className(name)
-                guard !name.isEmpty else { throw .input("\(path):\(i + 1)", "a timetable block without a class name (put the class above the weekday header or in its first cell) / 课表块缺少班级名称") }
-                addClass(name)
-                blocks += 1
-                for (_, d) in dayColumns { days = max(days, d) }
-                var period = 0
-                var j = i + 1
-                while j < rows.count {
-                    let r = rows[j]
-                    if r.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { break }
-                    if r.enumerated().filter({ weekday($0.element) != nil }).count >= 2 { break }
-                    let labels = r[..<min(firstDayColumn, r.count)]
-                    let number = labels.lazy.compactMap(periodNumber).first
-                    let cells = dayColumns.map { (column, d) in (d, column < r.count ? cell(r[column]) : nil, column < r.count ? r[column] : "") }
-                    if cells.allSatisfy({ $0.1 == nil }) {
-                        // A row without lessons: a break (午休) or an empty period.
-                        if let number { period = number }
-                        j += 1
-                        continue
-                    }
-                    period = number ?? period + 1
-                    guard (1...16).contains(period) else {
-                        throw .input("\(path):\(j + 1)", "period \(period) of class \(name): a pack allows 1–16 periods / 节次超过 16")
-                    }
-                    periods = max(periods, period)
-                    for (d, parsed, _) in cells {
-                        guard let parsed else { continue }
-                        addTeachers(parsed.teachers)
-                        lessons.append(SourceLesson(classID: name, weekday: d, period: period, subject: parsed.subject,
-                                                    teachers: parsed.teachers, origin: "\((path as NSString).lastPathComponent) line \(j + 1) \(name) \(d)-\(period)"))
+                // Long form?
+                let headerIndex = rows.firstIndex { !$0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+                if let h = headerIndex, let columns = longFormColumns(rows[h]) {
+                    for (i, row) in rows.enumerated() where i > h {
+                        func field(_ k: Int?) -> String { guard let k, k < row.count else { return "" }; return row[k].trimmingCharacters(in: .whitespacesAndNewlines) }
+                        if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+                        let line = i + 1
+                        let origin = "\((path as NSString).lastPathComponent) line \(line)"
+                        let cls = field(columns.klass)
+                        guard !cls.isEmpty else { throw .input("\(path):\(line)", "empty class / 班级为空") }
+                        guard let d = weekdayValue(field(columns.weekday)) else {
+                            throw .input("\(path):\(line)", "weekday \"\(field(columns.weekday))\" is not 1–7 or a weekday name / 星期无效")
+                        }
+                        guard let p = periodNumber(field(columns.period)) else {
+                            throw .input("\(path):\(line)", "period \"\(field(columns.period))\" is not 1–16 / 节次无效")
+                        }
+                        var week = 0
+                        switch field(columns.weeks).lowercased() {
+                        case "", "all", "每周", "全部": week = 0
+                        case "odd", "单", "单周", "a": week = 1
+                        case "even", "双", "双周", "b": week = 2
+                        default: throw .input("\(path):\(line)", "weeks \"\(field(columns.weeks))\" is not all, odd, even, 单 or 双 / 单双周无效")
+                        }
+                        addClass(cls)
+                        let subject = field(columns.subject)
+                        if subject.isEmpty { skipped.append(SkippedItem(.unreadable, origin, periods: 0, "empty subject")); continue }
+                        let ts = field(columns.teacher).split(whereSeparator: { "、/;；,，".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                        addTeachers(ts)
+                        days = max(days, d); periods = max(periods, p)
+                        lessons.append(SourceLesson(classID: cls, weekday: d, period: p, week: week, subject: subject, teachers: ts, origin: origin))
                         placed += 1
                     }
-                    j += 1
+                    tablesWithBlocks += 1
+                    continue
                 }
-                i = j
+
+                // Blocks.
+                var i = 0
+                var blocks = 0
+                while i < rows.count {
+                    let row = rows[i]
+                    let dayColumns = row.enumerated().compactMap { c -> (Int, Int)? in weekday(c.element).map { (c.offset, $0) } }
+                    guard dayColumns.count >= 2 else { i += 1; continue }
+                    // The class: the header's first cell, else the nearest non-empty row above.
+                    let firstDayColumn = dayColumns[0].0
+                    var name = row[..<firstDayColumn].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty } ?? ""
+                    if labelWords.contains(name.lowercased()) || name.contains("节次") || name.contains("星期") { name = "" }
+                    var k = i - 1
+                    while name.isEmpty && k >= 0 {
+                        if let title = rows[k].map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }).first(where: { !$0.isEmpty }) {
+                            name = title
+                        }
+                        k -= 1
+                        if !name.isEmpty || i - k > 3 { break }
+                    }
+                    name = className(name)
+                    guard !name.isEmpty else { throw .input("\(path):\(i + 1)", "a timetable block without a class name (put the class above the weekday header or in its first cell) / 课表块缺少班级名称") }
+                    addClass(name)
+                    blocks += 1
+                    for (_, d) in dayColumns { days = max(days, d) }
+                    var period = 0
+                    var j = i + 1
+                    while j < rows.count {
+                        let r = rows[j]
+                        if r.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { break }
+                        if r.enumerated().filter({ weekday($0.element) != nil }).count >= 2 { break }
+                        let labels = r[..<min(firstDayColumn, r.count)]
+                        let number = labels.lazy.compactMap(periodNumber).first
+                        let cells = dayColumns.map { (column, d) in (d, column < r.count ? cell(r[column]) : nil, column < r.count ? r[column] : "") }
+                        if cells.allSatisfy({ $0.1 == nil }) {
+                            // A row without lessons: a break (午休) or an empty period.
+                            if let number { period = number }
+                            j += 1
+                            continue
+                        }
+                        period = number ?? period + 1
+                        guard (1...16).contains(period) else {
+                            throw .input("\(path):\(j + 1)", "period \(period) of class \(name): a pack allows 1–16 periods / 节次超过 16")
+                        }
+                        periods = max(periods, period)
+                        for (d, parsed, _) in cells {
+                            guard let parsed else { continue }
+                            addTeachers(parsed.teachers)
+                            lessons.append(SourceLesson(classID: name, weekday: d, period: period, subject: parsed.subject,
+                                                        teachers: parsed.teachers, origin: "\((path as NSString).lastPathComponent) line \(j + 1) \(name) \(d)-\(period)"))
+                            placed += 1
+                        }
+                        j += 1
+                    }
+                    i = j
+                }
+                if blocks > 0 { tablesWithBlocks += 1 }
             }
-            if blocks == 0 {
+            if tablesWithBlocks == 0 {
                 throw .input(path, "neither a long-form header (class, weekday, period, subject[, teacher]) nor a timetable grid (a row of weekday names 周一…/Mon…) was found / 未找到课表：既无长表表头也无星期标题行")
             }
         }

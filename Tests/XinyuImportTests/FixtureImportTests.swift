@@ -203,6 +203,24 @@ final class FixtureImportTests: XCTestCase {
         XCTAssertTrue(result.report.clashes[0].contains("long.csv line 6, long.csv line 7"), result.report.clashes[0])
     }
 
+    /// An XLSX workbook: every sheet is read like a CSV file (shared and inline strings, a
+    /// subject and teacher on two lines of a cell, English headers on the second sheet).
+    func testGridXLSX() throws {
+        let result = try Importer.run(.grid, files: [Paths.fixture("grid/timetable.xlsx")], options: ImportOptions())
+        let school = try writeAndLoad(result).district.schools[0]
+        XCTAssertEqual(school.classes.map { "\($0.id):\($0.stage.rawValue):\($0.grade)" }, ["初一(1)班:junior:7", "Grade 8 A:junior:8"])
+        XCTAssertEqual(rowText(school, "初一(1)班"), ["1-1 all 语文 张伟", "1-2 all 数学 李娜", "2-1 all 数学 ", "3-1 all 班会 ", "4-1 all 英语 ", "5-2 all 体育 王芳"])
+        XCTAssertEqual(rowText(school, "Grade 8 A"), ["1-1 all English Smith", "5-1 all Maths Jones"])
+        // A damaged workbook is an error naming the file.
+        let dir = Paths.temporary()
+        let data = try Data(contentsOf: URL(fileURLWithPath: Paths.fixture("grid/timetable.xlsx")))
+        let cut = dir + "/cut.xlsx"
+        try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: cut))
+        let error = try XCTUnwrap(importError(.grid, [cut]))
+        XCTAssertEqual(error.kind, .invalidInput)
+        XCTAssertTrue(error.message.hasPrefix(cut), error.message)
+    }
+
     /// A grid that is neither layout, and an unclosed quote, are errors naming the file.
     func testGridBadFiles() throws {
         let dir = Paths.temporary()
