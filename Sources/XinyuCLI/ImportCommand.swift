@@ -81,7 +81,11 @@ struct Import: ParsableCommand {
         let r = result.report
         for n in r.notes { printError("note: \(n)") }
         if !r.skipped.isEmpty { printError("note: \(r.skipped.count) source item(s) skipped (see --dry-run for the list) / \(r.skipped.count) 项未导入") }
-        if !r.clashes.isEmpty { printError("note: \(r.clashes.count) clash(es) in the source (see --dry-run) / 源数据有 \(r.clashes.count) 处冲突") }
+        if !r.clashes.isEmpty {
+            printError("note: \(r.clashes.count) clash(es) in the source, kept as merged rows / 源数据有 \(r.clashes.count) 处冲突：")
+            for c in r.clashes.prefix(20) { printError("  \(c)") }
+            if r.clashes.count > 20 { printError("  … (see --dry-run for all)") }
+        }
         for c in r.renamed { printError("note: id changed: \(c)") }
         print("wrote \(out!): school \(r.schoolID), \(r.classes.count) classes, \(r.teacherLoad.count) teachers, \(r.lessonPeriods) lesson-periods in \(r.rows) rows. / 已生成数据包。")
         return nil

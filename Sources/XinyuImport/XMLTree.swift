@@ -8,7 +8,7 @@ import FoundationXML
 #endif
 
 /// One XML element: name, attributes, child elements, its own text (trimmed), its line.
-final class XMLNode: @unchecked Sendable {
+final class XMLNode {
     let name: String
     let attributes: [String: String]
     let line: Int
