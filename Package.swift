@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // GLPK's C API (Debian libglpk-dev). No pkg-config file ships with it.
@@ -31,9 +32,15 @@ let package = Package(
         .target(name: "XinyuCore", dependencies: ["XinyuPack", "XinyuMIP"]),
         // Sample district generator.
         .target(name: "XinyuGenerate", dependencies: ["XinyuPack"]),
+        // Importers: FET, XHSTT (ITC 2011) and timetable grids (课程表) into a district pack.
+        .target(name: "XinyuImport", dependencies: [
+            "XinyuPack",
+            // XLSX grids are zip archives of XML.
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Commands (swift-argument-parser).
         .target(name: "XinyuCLI", dependencies: [
-            "XinyuCore", "XinyuPack", "XinyuGenerate", "XinyuGLPK",
+            "XinyuCore", "XinyuPack", "XinyuGenerate", "XinyuGLPK", "XinyuImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "xinyu", dependencies: ["XinyuCLI"]),
@@ -41,6 +48,8 @@ let package = Package(
         .testTarget(name: "XinyuPackTests", dependencies: ["XinyuPack"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XinyuCoreTests", dependencies: ["XinyuCore", "XinyuPack", "XinyuMIP", "XinyuGLPK"]),
         .testTarget(name: "XinyuGenerateTests", dependencies: ["XinyuGenerate", "XinyuPack", "XinyuCore"]),
+        .testTarget(name: "XinyuImportTests", dependencies: ["XinyuImport", "XinyuPack", "XinyuCore", "XinyuGLPK"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "XinyuCLITests", dependencies: ["XinyuCLI", "XinyuCore", "XinyuPack"], exclude: ["Snapshots"]),
     ]
 )

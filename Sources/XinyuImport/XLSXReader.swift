@@ -1,0 +1,85 @@
+// XLSX grids: an .xlsx file is a zip archive of XML parts. Each worksheet becomes a table of
+// cell texts (rows × columns, as a CSV export of it would give), which the grid importer reads
+// like a CSV file. Shared strings (t="s"), inline strings and formula string results are
+// resolved; numbers are taken as written; a merged cell's value is in its top-left cell only.
+
+import Foundation
+import ZIPFoundation
+
+enum XLSXReader {
+    /// The worksheets of `path` in workbook order: (sheet name, rows).
+    static func sheets(_ path: String) throws(ImportError) -> [(name: String, rows: [[String]])] {
+        let archive: Archive
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw .input(path, "is not a readable XLSX (zip) file: \(error) / 无法读取 XLSX 文件")
+        }
+        func part(_ name: String) throws(ImportError) -> Data? {
+            guard let entry = archive[name] else { return nil }
+            var data = Data()
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            } catch {
+                throw .input("\(path)[\(name)]", "cannot be unpacked (a damaged file?): \(error) / 文件已损坏")
+            }
+            return data
+        }
+        guard let workbookData = try part("xl/workbook.xml") else {
+            throw .input(path, "has no xl/workbook.xml: not an XLSX workbook / 不是 XLSX 工作簿")
+        }
+        let workbook = try XMLTree.parse(workbookData, file: "\(path)[xl/workbook.xml]")
+        // Sheet relationship id → part name.
+        var targets: [String: String] = [:]
+        if let relsData = try part("xl/_rels/workbook.xml.rels") {
+            let rels = try XMLTree.parse(relsData, file: "\(path)[xl/_rels/workbook.xml.rels]")
+            for r in rels.all("Relationship") {
+                guard let id = r.attributes["Id"], var target = r.attributes["Target"] else { continue }
+                if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
+                targets[id] = target
+            }
+        }
+        var shared: [String] = []
+        if let sstData = try part("xl/sharedStrings.xml") {
+            let sst = try XMLTree.parse(sstData, file: "\(path)[xl/sharedStrings.xml]")
+            shared = sst.all("si").map { si in si.child("t")?.text ?? si.descendants("t").map(\.text).joined() }
+        }
+        var out: [(String, [[String]])] = []
+        let sheetNodes = workbook.child("sheets")?.all("sheet") ?? []
+        for (i, sheet) in sheetNodes.enumerated() {
+            let name = sheet.attributes["name"] ?? "Sheet\(i + 1)"
+            let rid = sheet.attributes.first { $0.key.hasSuffix(":id") }?.value ?? ""
+            let partName = targets[rid] ?? "xl/worksheets/sheet\(i + 1).xml"
+            guard let data = try part(partName) else { throw .input(path, "sheet \"\(name)\": part \(partName) is missing / 工作表缺失") }
+            let root = try XMLTree.parse(data, file: "\(path)[\(partName)]")
+            var rows: [[String]] = []
+            for row in root.child("sheetData")?.all("row") ?? [] {
+                let r = (row.attributes["r"].flatMap { Int($0) } ?? rows.count + 1) - 1
+                while rows.count <= r { rows.append([]) }
+                for c in row.all("c") {
+                    let column = c.attributes["r"].map(columnIndex) ?? rows[r].count
+                    var value = c.value("v") ?? ""
+                    switch c.attributes["t"] {
+                    case "s": value = Int(value).flatMap { $0 < shared.count ? shared[$0] : nil } ?? ""
+                    case "inlineStr": value = c.child("is")?.descendants("t").map(\.text).joined() ?? ""
+                    default: break
+                    }
+                    while rows[r].count <= column { rows[r].append("") }
+                    rows[r][column] = value
+                }
+            }
+            out.append((name, rows))
+        }
+        return out
+    }
+
+    /// "C12" → 2 (the column, 0-based).
+    static func columnIndex(_ reference: String) -> Int {
+        var n = 0
+        for ch in reference.unicodeScalars {
+            guard ch.value >= 65 && ch.value <= 90 else { break }
+            n = n * 26 + Int(ch.value - 64)
+        }
+        return max(n - 1, 0)
+    }
+}
