@@ -29,11 +29,15 @@ let package = Package(
         ]),
         // Calendar, formulation, decomposition, verifier, explanations, reports.
         .target(name: "XinyuCore", dependencies: ["XinyuPack", "XinyuMIP"]),
+        // libxlsxwriter's C API (Debian libxlsxwriter-dev): the XLSX writer used by XinyuExport.
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // Exports of a schedule: XLSX workbooks, iCalendar files, a static HTML site (zh-CN / en).
+        .target(name: "XinyuExport", dependencies: ["XinyuPack", "XinyuCore", "CXLSXWriter"]),
         // Sample district generator.
         .target(name: "XinyuGenerate", dependencies: ["XinyuPack"]),
         // Commands (swift-argument-parser).
         .target(name: "XinyuCLI", dependencies: [
-            "XinyuCore", "XinyuPack", "XinyuGenerate", "XinyuGLPK",
+            "XinyuCore", "XinyuPack", "XinyuGenerate", "XinyuGLPK", "XinyuExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "xinyu", dependencies: ["XinyuCLI"]),
@@ -41,6 +45,7 @@ let package = Package(
         .testTarget(name: "XinyuPackTests", dependencies: ["XinyuPack"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XinyuCoreTests", dependencies: ["XinyuCore", "XinyuPack", "XinyuMIP", "XinyuGLPK"]),
         .testTarget(name: "XinyuGenerateTests", dependencies: ["XinyuGenerate", "XinyuPack", "XinyuCore"]),
+        .testTarget(name: "XinyuExportTests", dependencies: ["XinyuExport", "XinyuCore", "XinyuPack", "XinyuGLPK"]),
         .testTarget(name: "XinyuCLITests", dependencies: ["XinyuCLI", "XinyuCore", "XinyuPack"], exclude: ["Snapshots"]),
     ]
 )
