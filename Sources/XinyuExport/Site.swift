@@ -70,7 +70,8 @@ enum Site {
           main{max-width:none;padding:0}
           section{border:0;padding:0;margin:8px 0;break-inside:auto}
           .classgrid,.cardrow,tr{break-inside:avoid}
-          .classgrid{break-before:page}
+          .classgrid+.classgrid{break-before:page}
+          .cal td{height:auto;min-width:0;padding:2px 4px}
           .scroll{overflow:visible}
           *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
         }
