@@ -30,6 +30,10 @@ let package = Package(
         ]),
         // Calendar, formulation, decomposition, verifier, explanations, reports.
         .target(name: "XinyuCore", dependencies: ["XinyuPack", "XinyuMIP"]),
+        // libxlsxwriter's C API (Debian libxlsxwriter-dev): the XLSX writer used by XinyuExport.
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // Exports of a schedule: XLSX workbooks, iCalendar files, a static HTML site (zh-CN / en).
+        .target(name: "XinyuExport", dependencies: ["XinyuPack", "XinyuCore", "CXLSXWriter"]),
         // Sample district generator.
         .target(name: "XinyuGenerate", dependencies: ["XinyuPack"]),
         // Importers: FET, XHSTT (ITC 2011) and timetable grids (课程表) into a district pack.
@@ -40,7 +44,7 @@ let package = Package(
         ]),
         // Commands (swift-argument-parser).
         .target(name: "XinyuCLI", dependencies: [
-            "XinyuCore", "XinyuPack", "XinyuGenerate", "XinyuGLPK", "XinyuImport",
+            "XinyuCore", "XinyuPack", "XinyuGenerate", "XinyuGLPK", "XinyuImport", "XinyuExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "xinyu", dependencies: ["XinyuCLI"]),
@@ -50,6 +54,7 @@ let package = Package(
         .testTarget(name: "XinyuGenerateTests", dependencies: ["XinyuGenerate", "XinyuPack", "XinyuCore"]),
         .testTarget(name: "XinyuImportTests", dependencies: ["XinyuImport", "XinyuPack", "XinyuCore", "XinyuGLPK"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "XinyuExportTests", dependencies: ["XinyuExport", "XinyuCore", "XinyuPack", "XinyuGLPK"]),
         .testTarget(name: "XinyuCLITests", dependencies: ["XinyuCLI", "XinyuCore", "XinyuPack"], exclude: ["Snapshots"]),
     ]
 )

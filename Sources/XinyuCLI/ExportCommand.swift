@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import XinyuExport
+import XinyuPack
+
+/// `xinyu export PACK SCHEDULE_DIR --format xlsx,ics,html --out DIR [--lang zh|en]`: turns a
+/// written schedule into workbooks, calendars and a static site (see docs/EXPORTS.md).
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export a schedule as XLSX workbooks, iCalendar files and a static HTML site. 导出排课（Excel、日历、网页）。")
+
+    @Argument(help: "The district pack directory.")
+    var pack: String
+
+    @Argument(help: "The directory holding schedule.csv (and report.md, whose explanations the site shows).")
+    var schedule: String
+
+    @Option(name: .long, parsing: .singleValue,
+            help: "Formats: xlsx, ics, html (comma-separated or repeated; default all three).")
+    var format: [String] = []
+
+    @Option(name: .long, help: "Output directory (created if missing).")
+    var out: String
+
+    @Option(name: .long, help: "Language of every label: zh (简体中文, default) or en.")
+    var lang: String = "zh"
+
+    /// The formats asked for (all when none is given).
+    func formats() throws -> Set<ExportFormat> {
+        let names = format.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if names.isEmpty { return Set(ExportFormat.allCases) }
+        var set = Set<ExportFormat>()
+        for n in names {
+            guard let f = ExportFormat(rawValue: n) else {
+                throw ValidationError("unknown format \"\(n)\": use xlsx, ics or html (pdf is not supported; print the HTML pages)")
+            }
+            set.insert(f)
+        }
+        return set
+    }
+
+    func validate() throws {
+        _ = try formats()
+        if Language(rawValue: lang) == nil { throw ValidationError("--lang must be zh or en") }
+    }
+
+    func run() throws {
+        let loaded = try loadPack(pack, quiet: true)
+        let input: ExportInput
+        do {
+            input = try ExportInput.read(district: loaded.district, scheduleDirectory: schedule)
+        } catch {
+            for d in error.diagnostics { printError("\(schedule)/\(d)") }
+            throw ExitCode(Exit.invalidInput)
+        }
+        let unknown = Set(input.lessons.map(\.school)).subtracting(loaded.district.schools.map(\.id))
+        if !unknown.isEmpty {
+            printError("\(schedule)/schedule.csv: school(s) not in the pack: \(unknown.sorted().joined(separator: ", ")) / 排课中的学校不在数据包中")
+            throw ExitCode(Exit.invalidInput)
+        }
+        let written: [String]
+        do {
+            written = try Exporter.write(input, formats: try formats(), lang: Language(rawValue: lang)!, to: out)
+        } catch {
+            printError("cannot write \(out): \(error)")
+            throw ExitCode(Exit.internalError)
+        }
+        print("wrote \(written.count) file(s) into \(out) (\(try formats().sorted().map(\.rawValue).joined(separator: ", "))). / 已导出 \(written.count) 个文件。")
+    }
+}

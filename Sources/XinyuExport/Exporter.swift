@@ -1,0 +1,69 @@
+import Foundation
+import XinyuPack
+
+/// An export format of `xinyu export`.
+public enum ExportFormat: String, CaseIterable, Sendable, Comparable {
+    case xlsx, ics, html
+    public static func < (a: ExportFormat, b: ExportFormat) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// Writes the exports of a schedule into a folder:
+///
+/// ```
+/// OUT/xlsx/<school>.xlsx                 one workbook per school
+/// OUT/ics/classes/<school>-<class>.ics   one calendar per class
+/// OUT/ics/teachers/<teacher>.ics         one calendar per teacher (all their schools)
+/// OUT/html/index.html                    the district dashboard
+/// OUT/html/school-<school>.html          one page per school
+/// ```
+///
+/// File names are the ids made file-safe (see `fileSafe`). Every file is written whole
+/// (temporary file, then rename).
+public enum Exporter {
+    /// Writes `formats` in `lang`; returns the paths written, relative to `out`, in order.
+    @discardableResult
+    public static func write(_ input: ExportInput, formats: Set<ExportFormat>, lang: Language, to out: String) throws -> [String] {
+        let w = Words(lang)
+        let views = input.district.schools.map { SchoolView($0, input) }
+        var written: [String] = []
+        func save(_ text: String, _ relative: String) throws {
+            try AtomicFile.write(text, to: out + "/" + relative)
+            written.append(relative)
+        }
+        for format in formats.sorted() {
+            switch format {
+            case .xlsx:
+                for v in views {
+                    let relative = "xlsx/" + fileSafe(v.school.id) + ".xlsx"
+                    try WorkbookWriter.write(v, input: input, words: w, to: out + "/" + relative)
+                    written.append(relative)
+                }
+            case .ics:
+                let byID = Dictionary(views.map { ($0.school.id, $0) }, uniquingKeysWith: { a, _ in a })
+                for v in views {
+                    for c in v.school.classes {
+                        let text = ICalendar.document(name: w(.calendarName, "\(v.school.name) \(c.id)"), lessons: v.byClass[c.id] ?? [],
+                                                      district: input.district, views: byID, stamp: input.stamp, words: w)
+                        try save(text, "ics/classes/" + fileSafe(v.school.id) + "-" + fileSafe(c.id) + ".ics")
+                    }
+                }
+                // A teacher id is district-wide: one calendar with their lessons in every school.
+                var teachers: [String: Teacher] = [:]
+                for v in views { for t in v.lessonTeachers where teachers[t.id] == nil { teachers[t.id] = t } }
+                let byTeacher = Dictionary(grouping: input.lessons, by: \.teacher)
+                for id in teachers.keys.sorted() {
+                    let t = teachers[id]!
+                    let text = ICalendar.document(name: w(.calendarName, t.name.isEmpty ? t.id : t.name), lessons: byTeacher[id] ?? [],
+                                                  district: input.district, views: byID, stamp: input.stamp, words: w)
+                    try save(text, "ics/teachers/" + fileSafe(id) + ".ics")
+                }
+            case .html:
+                try save(Site.dashboard(input, views: views, w: w), "html/index.html")
+                for v in views { try save(Site.schoolPage(v, input: input, w: w), "html/" + Site.schoolFile(v.school.id)) }
+            }
+        }
+        return written
+    }
+}
