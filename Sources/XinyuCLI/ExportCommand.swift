@@ -3,6 +3,19 @@ import Foundation
 import XinyuExport
 import XinyuPack
 
+/// The export formats named in `--format` values (comma-separated or repeated); empty if none.
+func exportFormats(_ values: [String]) throws -> Set<ExportFormat> {
+    let names = values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    var set = Set<ExportFormat>()
+    for n in names {
+        guard let f = ExportFormat(rawValue: n) else {
+            throw ValidationError("unknown format \"\(n)\": use xlsx, ics or html (pdf is not supported; print the HTML pages)")
+        }
+        set.insert(f)
+    }
+    return set
+}
+
 /// `xinyu export PACK SCHEDULE_DIR --format xlsx,ics,html --out DIR [--lang zh|en]`: turns a
 /// written schedule into workbooks, calendars and a static site (see docs/EXPORTS.md).
 struct Export: ParsableCommand {
@@ -27,16 +40,8 @@ struct Export: ParsableCommand {
 
     /// The formats asked for (all when none is given).
     func formats() throws -> Set<ExportFormat> {
-        let names = format.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        if names.isEmpty { return Set(ExportFormat.allCases) }
-        var set = Set<ExportFormat>()
-        for n in names {
-            guard let f = ExportFormat(rawValue: n) else {
-                throw ValidationError("unknown format \"\(n)\": use xlsx, ics or html (pdf is not supported; print the HTML pages)")
-            }
-            set.insert(f)
-        }
-        return set
+        let set = try exportFormats(format)
+        return set.isEmpty ? Set(ExportFormat.allCases) : set
     }
 
     func validate() throws {

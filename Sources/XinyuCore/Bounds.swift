@@ -68,40 +68,62 @@ func classDecomposedBound(_ inst: Instance, shortfall: Int, solver: MIPSolver, t
 /// `allowance[c][m]` is the most a class can miss in a month of a schedule that meets the bound
 /// exactly (each pool-month then misses exactly its own bound).
 func countingShortfallBound(_ inst: Instance) -> (total: Int, allowance: [[Int]]) {
-    let cap = RhythmPlan.capacity(inst)
-    let perWeek = inst.policy.maxPerWeek
     var total = 0
     var allowance = inst.classes.map { c in c.minimum.map { $0 ?? 0 } }
     for mi in inst.months.indices {
-        // Union-find over classes (0..<C) and teachers (C..<C+T) linked by a staffed candidate this month.
-        let nC = inst.classes.count
-        var parent = Array(0..<(nC + inst.teachers.count))
-        func find(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
-            return i
+        for pool in monthPools(inst, month: mi) {
+            total += pool.bound
+            for ci in pool.classes { allowance[ci][mi] = min(allowance[ci][mi], pool.bound) }
         }
-        var weeks = [Set<Int>](repeating: [], count: nC)
-        for (ci, c) in inst.classes.enumerated() {
-            for cand in c.candidates where inst.days[cand.day].month == mi && !cand.options.isEmpty {
-                weeks[ci].insert(inst.days[cand.day].isoWeek)
-                for o in cand.options { parent[find(ci)] = find(nC + o.teacher) }
-            }
-        }
-        var demand: [Int: Int] = [:], alone: [Int: Int] = [:], supply: [Int: Int] = [:]
-        for (ci, c) in inst.classes.enumerated() {
-            guard let minimum = c.minimum[mi], minimum > 0 else { continue }
-            let root = find(ci)
-            demand[root, default: 0] += minimum
-            alone[root, default: 0] += max(0, minimum - weeks[ci].count * perWeek)
-        }
-        for t in inst.teachers.indices { supply[find(nC + t), default: 0] += cap[t][mi] }
-        var poolBound: [Int: Int] = [:]
-        for (root, need) in demand {
-            poolBound[root] = max(need - (supply[root] ?? 0), alone[root] ?? 0, 0)
-            total += poolBound[root]!
-        }
-        for ci in inst.classes.indices { allowance[ci][mi] = min(allowance[ci][mi], poolBound[find(ci)] ?? 0) }
     }
     return (total, allowance)
+}
+
+/// Classes and the psychology teachers who could teach them in one month, closed under "could
+/// teach": no lesson of a pool's class can be given by a teacher outside it.
+struct Pool {
+    var classes: [Int]
+    var teachers: [Int]
+    /// Lessons the pool's classes need in the month.
+    var demand: Int
+    /// Lessons the pool's teachers can give in the month at most (RhythmPlan.capacity).
+    var supply: Int
+    /// Lessons the pool's classes miss even alone (weeks with a staffed slot × max_per_week).
+    var alone: Int
+    var bound: Int { max(demand - supply, alone, 0) }
+}
+
+func monthPools(_ inst: Instance, month mi: Int) -> [Pool] {
+    let cap = RhythmPlan.capacity(inst)
+    let perWeek = inst.policy.maxPerWeek
+    // Union-find over classes (0..<C) and teachers (C..<C+T) linked by a staffed candidate this month.
+    let nC = inst.classes.count
+    var parent = Array(0..<(nC + inst.teachers.count))
+    func find(_ i: Int) -> Int {
+        var i = i
+        while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+        return i
+    }
+    var weeks = [Set<Int>](repeating: [], count: nC)
+    for (ci, c) in inst.classes.enumerated() {
+        for cand in c.candidates where inst.days[cand.day].month == mi && !cand.options.isEmpty {
+            weeks[ci].insert(inst.days[cand.day].isoWeek)
+            for o in cand.options { parent[find(ci)] = find(nC + o.teacher) }
+        }
+    }
+    var pools: [Int: Pool] = [:]
+    for (ci, c) in inst.classes.enumerated() {
+        guard let minimum = c.minimum[mi], minimum > 0 else { continue }
+        let root = find(ci)
+        pools[root, default: Pool(classes: [], teachers: [], demand: 0, supply: 0, alone: 0)].classes.append(ci)
+        pools[root]!.demand += minimum
+        pools[root]!.alone += max(0, minimum - weeks[ci].count * perWeek)
+    }
+    for t in inst.teachers.indices {
+        let root = find(nC + t)
+        guard pools[root] != nil else { continue }
+        pools[root]!.teachers.append(t)
+        pools[root]!.supply += cap[t][mi]
+    }
+    return pools.values.sorted { $0.classes[0] < $1.classes[0] }
 }

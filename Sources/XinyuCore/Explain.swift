@@ -85,18 +85,20 @@ extension GroupPlan {
                 en: "in \(month) the displaceable periods of class \(c.id) meet a free psychology teacher (\(names)) in only \(staffedWeeks) week(s): the teachers are busy with their own timetable or unavailable at the others.",
                 zh: "\(month)中\(c.id)班的可替换课时只在\(staffedWeeks)个周里与空闲的心理教师（\(names)）相遇；其余时间教师有课或不可用。"))
         }
-        // Capacity of the teachers of this stage against the classes that need them.
-        let classesOfStage = inst.classes.indices.filter { inst.classes[$0].stage == c.stage && inst.classes[$0].school == c.school }
-        let demand = classesOfStage.reduce(0) { $0 + (inst.classes[$1].minimum[mi] ?? 0) }
-        let supply = eligible.reduce(0) { $0 + cap[$1][mi] }
-        let detail = eligible.map { t -> String in
-            let teacher = inst.teachers[t]
-            return "\(teacher.id) \(cap[t][mi])\(teacher.maxPerWeek.map { " (max \($0)/week)" } ?? "")"
-        }.joined(separator: ", ")
-        if demand > supply {
+        // Capacity of the teachers who could take this class (and every class they could take).
+        if let pool = monthPools(inst, month: mi).first(where: { $0.classes.contains(ci) }), pool.demand > pool.supply {
+            let detail = pool.teachers.map { t in
+                "\(inst.teachers[t].id) \(cap[t][mi])\(inst.teachers[t].maxPerWeek.map { " (max \($0) a week)" } ?? "")"
+            }.joined(separator: ", ")
+            let detailZh = pool.teachers.map { t in
+                "\(inst.teachers[t].id) \(cap[t][mi])节\(inst.teachers[t].maxPerWeek.map { "（每周至多\($0)节）" } ?? "")"
+            }.joined(separator: "，")
+            let schools = Array(Set(pool.classes.map { inst.classes[$0].school })).sorted()
+            let stages = Array(Set(pool.classes.map { inst.classes[$0].stage })).sorted()
+            let where_ = schools.joined(separator: "+")
             reasons.append(Text(
-                en: "\(month): \(monthDays.count) school days, \(classesOfStage.count) classes of stage \(c.stage.rawValue) in \(c.school) need \(demand) lessons; their psychology teachers can give at most \(supply) (\(detail)).",
-                zh: "\(month)：\(monthDays.count)个上课日，\(c.school)的\(classesOfStage.count)个\(c.stage.chinese)班共需\(demand)节；心理教师最多能上\(supply)节（\(detail)）。"))
+                en: "\(month): \(monthDays.count) school days; the \(pool.classes.count) classes of \(where_) (\(stages.map(\.rawValue).joined(separator: ", "))) that these psychology teachers share need \(pool.demand) lessons; the teachers can give at most \(pool.supply) (\(detail)).",
+                zh: "\(month)：\(monthDays.count)个上课日，\(where_)中共用这些心理教师的\(pool.classes.count)个班（\(stages.map(\.chinese).joined(separator: "、"))）共需\(pool.demand)节；教师最多能上\(pool.supply)节（\(detailZh)）。"))
         }
         if reasons.isEmpty {
             let used = eligible.map { t in "\(inst.teachers[t].id) \(teacherMonth[[t, mi], default: 0])/\(cap[t][mi])" }.joined(separator: ", ")

@@ -121,4 +121,21 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try xinyu(["validate", dir]).code, 0)
         XCTAssertEqual(try xinyu(["generate", "--schools", "2", "--seed", "3", "--out", dir]).code, 64, "an existing pack is not overwritten")
     }
+
+    func testSolveWithExportsAndImportErrors() throws {
+        let out = try tempDir() + "/out"
+        let r = try xinyu(["solve", CLITests.root + "/instances/tiny", "--out", out, "--quiet", "--format", "ics,html"])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/html/index.html"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/ics/teachers/T01.ics"))
+        XCTAssertEqual(try xinyu(["solve", CLITests.root + "/instances/tiny", "--out", out, "--format", "pdf"]).code, 64)
+        // A truncated FET file: a clear error naming the file, exit 65, no pack written.
+        let dir = try tempDir()
+        let fet = dir + "/broken.fet"
+        try "<?xml version=\"1.0\"?>\n<fet version=\"6.0\">\n<Days_List>\n<Day><Name>Mon".write(toFile: fet, atomically: true, encoding: .utf8)
+        let i = try xinyu(["import", "fet", fet, "--out", dir + "/pack", "--stage", "junior"])
+        XCTAssertEqual(i.code, 65, i.err)
+        XCTAssertTrue(i.err.contains("broken.fet"), i.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/pack"))
+    }
 }
