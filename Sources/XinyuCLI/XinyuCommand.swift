@@ -100,6 +100,9 @@ struct Solve: ParsableCommand {
     @Flag(name: .long, help: "No progress on stderr.")
     var quiet = false
 
+    @Option(name: .long, help: ArgumentHelp("Write the whole pack's monolithic term model (MPS) here, with a .json beside it (benchmarks).", visibility: .hidden))
+    var writeMonolithic: String?
+
     @Option(name: .long, parsing: .singleValue,
             help: "Also export: xlsx, ics, html (comma-separated or repeated), into DIR/xlsx, DIR/ics, DIR/html.")
     var format: [String] = []
@@ -147,6 +150,18 @@ struct Solve: ParsableCommand {
         } catch {
             printError("cannot write \(out): \(error)")
             throw ExitCode(Exit.internalError)
+        }
+        if let path = writeMonolithic {
+            do {
+                let m = try writeMonolithicModel(result.district, shortfall: result.shortfall, solver: solver, to: path)
+                let costs = result.plans.reduce(0.0) { $0 + $1.objective }
+                let bound = result.plans.reduce(0.0) { $0 + ($1.bound ?? 0) }
+                let json = "{\"objective_scale\": \(m.scale), \"columns\": \(m.columns), \"rows\": \(m.rows), \"shortfall\": \(result.shortfall), \"shortfall_proven\": \(result.plans.allSatisfy(\.shortfallProven)), \"objective\": \(costs), \"bound\": \(bound), \"solve_seconds\": \(result.seconds)}\n"
+                try AtomicFile.write(json, to: path + ".json")
+            } catch {
+                printError("cannot write \(path): \(error)")
+                throw ExitCode(Exit.internalError)
+            }
         }
         let formats = try exportFormats(format)
         if !formats.isEmpty {

@@ -94,3 +94,16 @@ public func solveDistrict(_ district: District, only: Set<String>? = nil, jobs: 
     return DistrictResult(district: solvedSchools, plans: done, lessons: lessons, months: months,
                           shortfalls: shortfalls, seconds: clock.seconds, jobs: jobs)
 }
+
+/// Writes the monolithic term model of the whole pack — every school in one model, teachers free,
+/// the named preferences, total shortfall at most `shortfall` — as free MPS, for other solvers.
+/// Returns the model's objective scale (its objective is this multiple of the preference cost)
+/// and its size.
+public func writeMonolithicModel(_ district: District, shortfall: Int, solver: MIPSolver, to path: String) throws
+    -> (scale: Double, columns: Int, rows: Int) {
+    let inst = Instance(district: district, schools: district.schools)
+    let tm = TermModel(inst, TermModelSpec(fixedTeacher: nil, preferences: true, preferredSlot: nil,
+                                           shortfallWeight: 0, shortfallCap: Double(shortfall)), name: "term")
+    try solver.writeMPS(tm.model, to: path)
+    return (tm.objectiveScale, tm.model.variableCount, tm.model.constraintCount)
+}

@@ -85,10 +85,9 @@ public struct Planner: Sendable {
             return max(0.05, (limit - clock.seconds) * share)
         }
         func run(_ label: String, _ model: MIPModel, _ share: Double, warm: [Double]? = nil,
-                 relax: Bool = false, stopAt: Double? = nil, gap: Double = 0) -> SolveResult {
+                 stopAt: Double? = nil, gap: Double = 0) -> SolveResult {
             var o = SolveOptions(timeLimit: remaining(share), mipGap: gap, verbose: options.verbose)
             o.warmStart = warm
-            o.relaxationOnly = relax
             o.stopAtObjective = stopAt
             let tag = "\(name) \(label)"
             o.progress = { p in
@@ -106,9 +105,8 @@ public struct Planner: Sendable {
         }
 
         // Stage 1: rhythm plan (teacher and 单双周 slot per class).
-        var o1 = SolveOptions(timeLimit: remaining(0.25), mipGap: 0.01, verbose: options.verbose)
-        o1.progress = nil
-        let rhythm = RhythmPlan(inst, solver: solver, options: o1)
+        let rhythm = RhythmPlan(inst, solver: solver,
+                                options: SolveOptions(timeLimit: remaining(0.25), mipGap: 0.01, verbose: options.verbose))
         stages.append(StageLog(name: "rhythm", variables: rhythm.modelSize.variables, constraints: rhythm.modelSize.constraints,
                                status: rhythm.result.status, objective: rhythm.result.objective, bound: rhythm.result.bound,
                                seconds: rhythm.result.seconds, reason: rhythm.result.reason))
