@@ -31,9 +31,14 @@ let package = Package(
         .target(name: "XinyuCore", dependencies: ["XinyuPack", "XinyuMIP"]),
         // Sample district generator.
         .target(name: "XinyuGenerate", dependencies: ["XinyuPack"]),
+        // The district office: whole-district runs, staffing, capacity advice, shards and merge.
+        .target(name: "XinyuDistrict", dependencies: [
+            "XinyuCore", "XinyuPack", "XinyuMIP",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         // Commands (swift-argument-parser).
         .target(name: "XinyuCLI", dependencies: [
-            "XinyuCore", "XinyuPack", "XinyuGenerate", "XinyuGLPK",
+            "XinyuCore", "XinyuPack", "XinyuGenerate", "XinyuGLPK", "XinyuDistrict",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "xinyu", dependencies: ["XinyuCLI"]),
@@ -41,6 +46,7 @@ let package = Package(
         .testTarget(name: "XinyuPackTests", dependencies: ["XinyuPack"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XinyuCoreTests", dependencies: ["XinyuCore", "XinyuPack", "XinyuMIP", "XinyuGLPK"]),
         .testTarget(name: "XinyuGenerateTests", dependencies: ["XinyuGenerate", "XinyuPack", "XinyuCore"]),
+        .testTarget(name: "XinyuDistrictTests", dependencies: ["XinyuDistrict", "XinyuCore", "XinyuPack", "XinyuGLPK"]),
         .testTarget(name: "XinyuCLITests", dependencies: ["XinyuCLI", "XinyuCore", "XinyuPack"], exclude: ["Snapshots"]),
     ]
 )
