@@ -239,3 +239,33 @@ final class DistrictRunTests: XCTestCase {
         XCTAssertEqual(Shard("1/4"), Shard(index: 1, of: 4))
     }
 }
+
+final class SampleDistrictTests: XCTestCase {
+    // The 10-school sample: every school gets a status, each status agrees with the independent
+    // verifier, and every school reported short has a proven lower bound > 0 on its group's
+    // missing lessons (no schedule meets every minimum).
+    func testSampleDistrictStatuses() throws {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        let pack = url.path + "/instances/changyi-autumn2026"
+        let d = try PackReader.load(path: pack).district
+        var o = DistrictRunOptions()
+        o.jobs = 2
+        o.advice = false
+        let out = try runDistrict(d, packHash: packHash(root: pack), settings: try OfficeSettings.read(pack: pack, schools: d.schools.map(\.id)),
+                                  options: o, solver: GLPKSolver())
+        XCTAssertEqual(Verifier.check(d, out.lessons, months: out.months, allowShort: true), [])
+        let table = Verifier.monthsTable(d, out.lessons)
+        XCTAssertEqual(out.outcome.schools.map(\.id), d.schools.map(\.id))
+        for s in out.outcome.schools {
+            let short = table.contains { $0.school == s.id && $0.scheduled < $0.required }
+            XCTAssertEqual(s.status == "short", short, s.id)
+            if !short { XCTAssertEqual(s.status == "ok", s.staffing.ok, s.id) }
+            if short {
+                let plan = try XCTUnwrap(out.result.plans.first { $0.instance.schools.contains(s.id) })
+                XCTAssertGreaterThan(plan.shortfallBound, 0, "\(s.id): meeting every minimum is proven infeasible")
+            }
+        }
+        XCTAssertTrue(out.outcome.schools.contains { $0.status == "short" })
+    }
+}
