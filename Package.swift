@@ -42,9 +42,14 @@ let package = Package(
             // XLSX grids are zip archives of XML.
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // The district office: whole-district runs, staffing, capacity advice, shards and merge.
+        .target(name: "XinyuDistrict", dependencies: [
+            "XinyuCore", "XinyuPack", "XinyuMIP",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         // Commands (swift-argument-parser).
         .target(name: "XinyuCLI", dependencies: [
-            "XinyuCore", "XinyuPack", "XinyuGenerate", "XinyuGLPK", "XinyuImport", "XinyuExport",
+            "XinyuCore", "XinyuPack", "XinyuGenerate", "XinyuGLPK", "XinyuImport", "XinyuExport", "XinyuDistrict",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "xinyu", dependencies: ["XinyuCLI"]),
@@ -55,6 +60,7 @@ let package = Package(
         .testTarget(name: "XinyuImportTests", dependencies: ["XinyuImport", "XinyuPack", "XinyuCore", "XinyuGLPK"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "XinyuExportTests", dependencies: ["XinyuExport", "XinyuCore", "XinyuPack", "XinyuGLPK"]),
+        .testTarget(name: "XinyuDistrictTests", dependencies: ["XinyuDistrict", "XinyuCore", "XinyuPack", "XinyuGLPK"]),
         .testTarget(name: "XinyuCLITests", dependencies: ["XinyuCLI", "XinyuCore", "XinyuPack"], exclude: ["Snapshots"]),
     ]
 )

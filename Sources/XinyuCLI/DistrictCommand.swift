@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import XinyuCore
+import XinyuDistrict
+import XinyuGLPK
+import XinyuPack
+
+/// `xinyu district`: the district office's run over every school of a pack (or one shard).
+struct DistrictRun: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "district",
+        abstract: "Schedule every school of the pack; write schedule.csv, months.csv, schools.csv, report.md with staffing and capacity advice. 全区排课与配备建议。")
+
+    @Argument(help: "The district pack directory.")
+    var pack: String
+
+    @Option(name: .long, help: "Output directory (created if missing).")
+    var out: String
+
+    @Option(name: .long, help: "Groups of schools solved in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, help: "Wall-clock limit of the solve, seconds (advice probes have their own limit).")
+    var timeLimit: Double?
+
+    @Option(name: .long, help: "Solve only shard K of N (0 ≤ K < N): group i of the pack's independent groups goes to shard i mod N; also writes shard.json for `xinyu merge`.")
+    var shard: String?
+
+    @Option(name: .long, help: "Wall-clock limit of each capacity-advice solve, seconds.")
+    var adviceTimeLimit: Double = 10
+
+    @Flag(name: .long, help: "Skip the capacity and hiring advice (faster).")
+    var noAdvice = false
+
+    @Flag(name: .long, help: "No progress on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        if let t = timeLimit, !(t.isFinite && t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if !(adviceTimeLimit.isFinite && adviceTimeLimit > 0) { throw ValidationError("--advice-time-limit must be a positive number of seconds") }
+        if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be 1–256") }
+        if let s = shard, Shard(s) == nil { throw ValidationError("--shard must be K/N with 0 ≤ K < N, e.g. 0/4") }
+    }
+
+    func run() throws {
+        let loaded = try loadPack(pack, quiet: quiet)
+        let district = loaded.district
+        let settings: OfficeSettings
+        do {
+            settings = try OfficeSettings.read(pack: pack, schools: district.schools.map(\.id))
+        } catch {
+            for m in error.messages { printError(m) }
+            printError("\(pack): \(error.messages.count) error(s); nothing was solved or written. / 发现 \(error.messages.count) 处错误，未求解、未写出任何文件。")
+            throw ExitCode(Exit.invalidInput)
+        }
+        var options = DistrictRunOptions()
+        options.jobs = jobs
+        options.timeLimit = timeLimit
+        options.shard = shard.flatMap(Shard.init)
+        options.advice = !noAdvice
+        options.adviceOptions = AdviceOptions(probeTimeLimit: adviceTimeLimit)
+        if !quiet { options.log = { @Sendable line in printError(line) } }
+        let start = Date()
+        let output: DistrictOutput
+        do {
+            output = try runDistrict(district, packHash: packHash(root: pack), settings: settings, options: options, solver: GLPKSolver())
+        } catch {
+            for v in error.violations { printError("internal error: \(v)") }
+            throw ExitCode(Exit.internalError)
+        }
+        do {
+            try writeDistrict(output, to: out)
+        } catch {
+            printError("cannot write \(out): \(error)")
+            throw ExitCode(Exit.internalError)
+        }
+        let schools = output.outcome.schools
+        if !quiet { printError("district run in \(String(format: "%.2f", Date().timeIntervalSince(start))) s on \(jobs) job(s)") }
+        let short = schools.filter { $0.status == "short" }.count
+        let under = schools.filter { $0.status == "understaffed" }.count
+        print("\(schools.count) school(s): \(schools.count - short - under) ok, \(under) understaffed, \(short) short. Wrote \(out)/schedule.csv, months.csv, schools.csv, report.md\(output.shard == nil ? "" : ", shard.json"). / \(schools.count)所学校：达标\(schools.count - short - under)，配备不足\(under)，未达标\(short)。")
+        for s in schools where s.status != "ok" {
+            print("  \(s.id) \(s.status): \(s.adviceLine)")
+        }
+        if short > 0 { throw ExitCode(Exit.short) }
+    }
+}
+
+/// `xinyu merge`: combines shard outputs into the files one run writes.
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Combine `xinyu district --shard K/N` outputs into the files a single run writes. 合并分片结果。")
+
+    @Argument(help: "The shard output directories (every shard 0…N−1 exactly once).")
+    var shards: [String]
+
+    @Option(name: .long, help: "Output directory (created if missing).")
+    var out: String
+
+    func validate() throws {
+        if shards.isEmpty { throw ValidationError("give at least one shard directory") }
+    }
+
+    func run() throws {
+        do {
+            try mergeShards(shards, into: out)
+        } catch let error as MergeError {
+            printError(error.message)
+            throw ExitCode(Exit.invalidInput)
+        } catch {
+            printError("cannot write \(out): \(error)")
+            throw ExitCode(Exit.internalError)
+        }
+        print("merged \(shards.count) shard(s) into \(out)/schedule.csv, months.csv, schools.csv, report.md. / 已合并分片。")
+    }
+}
