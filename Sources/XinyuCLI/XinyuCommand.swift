@@ -18,7 +18,7 @@ public struct XinyuCommand: ParsableCommand {
             退出码：0 成功；1 校验发现违规；3 部分月份无法达到最低课时（仍写出排课并说明原因）；64 用法错误；65 输入无效；70 内部错误。
             """,
         version: XinyuVersion.string,
-        subcommands: [Validate.self, Solve.self, Verify.self, Generate.self, Import.self, Export.self, DistrictRun.self, Merge.self]
+        subcommands: [Validate.self, Solve.self, Verify.self, Generate.self, Import.self, Export.self, DistrictRun.self, Merge.self, Replan.self]
     )
     public init() {}
 }

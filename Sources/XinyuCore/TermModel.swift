@@ -45,6 +45,17 @@ struct TermModelSpec {
     var shortfallCap: Double?
     /// Upper limit of each class's shortfall in each month (nil: its minimum).
     var shortfallUpper: [[Int]]? = nil
+    /// Re-planning: lessons that must stay (already given), candidates before `firstDay` other
+    /// than these are not used, and `credit[c][m]` lessons of a class-month are given outside
+    /// the model (published lessons no longer valid under the changed pack).
+    var fixedPlacements: Set<Placement> = []
+    var firstDay: Int = 0
+    var credit: [[Int]]? = nil
+    /// Re-planning: what keeping a published lesson is worth, per placement; with
+    /// `gainObjective` the model maximises it, with `gainFloor` it must reach it.
+    var gain: [Placement: Double] = [:]
+    var gainObjective = false
+    var gainFloor: Double? = nil
 }
 
 /// The term model of an instance: one binary per (class, candidate slot, teacher option), one
@@ -58,9 +69,9 @@ struct TermModel {
     /// shortfall column per class and month (nil: no minimum that month).
     var shortfall: [[Int?]]
     /// The model's objective is this multiple of the preference cost, with every coefficient a
-    /// whole number and every column with a cost integer, so that GLPK knows the objective is
-    /// integral and prunes by it (measured: a 68-binary preference model went from 30 s to …).
+    /// whole number and every column with a cost integer (an integral objective).
     var objectiveScale: Double
+    let spec: TermModelSpec
     var totalShortfallColumns: [Int] { shortfall.flatMap { $0.compactMap { $0 } } }
 
     init(_ inst: Instance, _ spec: TermModelSpec, name: String) {
@@ -85,7 +96,12 @@ struct TermModel {
             let fixed: Int?? = spec.fixedTeacher.map { $0[ci] }
             for (k, cand) in c.candidates.enumerated() {
                 for (oi, o) in cand.options.enumerated() {
-                    if let fixed, fixed != o.teacher { continue }
+                    let here = Placement(classIndex: ci, candidate: k, teacher: o.teacher)
+                    let mustStay = spec.fixedPlacements.contains(here)
+                    if !mustStay {
+                        if cand.day < spec.firstDay { continue }
+                        if let fixed, fixed != o.teacher { continue }
+                    }
                     var c = 0.0
                     if spec.preferences {
                         c += w.displacement * cand.cost
@@ -94,7 +110,9 @@ struct TermModel {
                             if slots[ci] != WeeklySlot(day, cand.period) { c += w.rhythm }
                         }
                     }
-                    let col = m.addBinary("x_c\(ci)_d\(cand.day)_p\(cand.period)_t\(o.teacher)", objective: cost(c))
+                    if spec.gainObjective { c -= spec.gain[here] ?? 0 }
+                    let col = m.addVariable("x_c\(ci)_d\(cand.day)_p\(cand.period)_t\(o.teacher)", lower: mustStay ? 1 : 0,
+                                            upper: 1, kind: .binary, objective: cost(c))
                     xs.append(XVar(classIndex: ci, candidate: k, option: oi, teacher: o.teacher, column: col))
                     atSlot[slotKey(ci, cand.day, cand.period), default: []].append(col)
                 }
@@ -104,8 +122,10 @@ struct TermModel {
         // Shortfall of class c in month m (never more than the minimum).
         var shortfall: [[Int?]] = []
         for (ci, c) in inst.classes.enumerated() {
-            shortfall.append(c.minimum.enumerated().map { mi, minimum in
-                guard let minimum, minimum > 0 else { return nil }
+            shortfall.append(c.minimum.enumerated().map { mi, minimum0 in
+                guard let minimum0 else { return nil }
+                let minimum = max(0, minimum0 - (spec.credit?[ci][mi] ?? 0))
+                guard minimum > 0 else { return nil }
                 let upper = min(minimum, spec.shortfallUpper?[ci][mi] ?? minimum)
                 return m.addVariable("s_c\(ci)_m\(mi)", lower: 0, upper: Double(upper), kind: .integer,
                                      objective: cost(spec.shortfallWeight))
@@ -137,7 +157,8 @@ struct TermModel {
             for mi in inst.months.indices {
                 guard let s = shortfall[ci][mi] else { continue }
                 let cols = byClassMonth[ci * nM + mi] ?? []
-                m.addConstraint("min_c\(ci)_m\(mi)", ones(cols) + [(s, 1)], lower: Double(c.minimum[mi]!))
+                m.addConstraint("min_c\(ci)_m\(mi)", ones(cols) + [(s, 1)],
+                                lower: Double(max(0, c.minimum[mi]! - (spec.credit?[ci][mi] ?? 0))))
             }
         }
         // A class has at most one lesson at a time.
@@ -186,6 +207,14 @@ struct TermModel {
                 let ct = key / max(1, nW)
                 m.addConstraint("zl_\(key)", ones(cols) + [(zOf[ct]!, -Double(min(perWeek, cols.count)))], upper: 0)
             }
+        }
+        // Keep at least this much of the published schedule (re-planning).
+        if let floor = spec.gainFloor {
+            let terms = xs.compactMap { x -> (Int, Double)? in
+                let g = spec.gain[Placement(classIndex: x.classIndex, candidate: x.candidate, teacher: x.teacher)] ?? 0
+                return g == 0 ? nil : (x.column, g)
+            }
+            if !terms.isEmpty { m.addConstraint("keep", terms, lower: floor - 1e-6) }
         }
         // Total shortfall cap (keeps the first stage's result while preferences are optimised).
         if let cap = spec.shortfallCap {
@@ -260,6 +289,7 @@ struct TermModel {
         }
         self.model = m
         self.objectiveScale = scale
+        self.spec = spec
         self.xs = xs
         self.shortfall = shortfall
     }
@@ -285,7 +315,9 @@ struct TermModel {
         }
         for (ci, row) in shortfall.enumerated() {
             for (mi, col) in row.enumerated() {
-                if let col { values[col] = Double(max(0, inst.classes[ci].minimum[mi]! - count[ci][mi])) }
+                if let col {
+                    values[col] = Double(max(0, inst.classes[ci].minimum[mi]! - (spec.credit?[ci][mi] ?? 0) - count[ci][mi]))
+                }
             }
         }
         // Helper columns (z, u, on, v, e) follow from x: set each to the least value its rows allow.

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import XinyuCore
+import XinyuGLPK
+import XinyuPack
+
+/// `xinyu replan PACK --baseline DIR --from DATE --out DIR2`: re-plans a published schedule
+/// under a changed pack, keeping every lesson before DATE and changing as little as possible.
+struct Replan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Re-plan a published schedule from a date on, changing as few lessons as possible; writes changes.csv. 学期中调整排课。")
+
+    @Argument(help: "The (changed) district pack directory.")
+    var pack: String
+
+    @Option(name: .long, help: "The directory of the published schedule (schedule.csv).")
+    var baseline: String
+
+    @Option(name: .long, help: "First date that may change (YYYY-MM-DD); every lesson before it stays as published.")
+    var from: String
+
+    @Option(name: .long, help: "Output directory: schedule.csv, months.csv, report.md, changes.csv.")
+    var out: String
+
+    @Option(name: .long, help: "Cost of moving or dropping a published lesson (default 3).")
+    var moveWeight: Double = 3
+
+    @Option(name: .long, help: "Cost of keeping a lesson's time with another teacher (default 1).")
+    var teacherWeight: Double = 1
+
+    @Option(name: .long, help: "Wall-clock limit for the whole run, seconds.")
+    var timeLimit: Double?
+
+    @Option(name: .long, help: "Groups of schools solved in parallel.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .long, help: "No progress on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        if CivilDate(iso: from) == nil { throw ValidationError("--from must be a date YYYY-MM-DD") }
+        if !(moveWeight.isFinite && moveWeight > 0 && teacherWeight.isFinite && teacherWeight >= 0 && teacherWeight < moveWeight) {
+            throw ValidationError("weights must satisfy 0 ≤ --teacher-weight < --move-weight")
+        }
+        if let t = timeLimit, !(t.isFinite && t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be 1–256") }
+    }
+
+    func run() throws {
+        let loaded = try loadPack(pack, quiet: quiet)
+        let published: [Lesson]
+        do {
+            published = try ScheduleFiles.read(directory: baseline).lessons
+        } catch {
+            for d in error.diagnostics { printError("\(baseline)/\(d)") }
+            throw ExitCode(Exit.invalidInput)
+        }
+        var plan = PlanOptions(timeLimit: timeLimit)
+        if !quiet { plan.log = { @Sendable line in printError(line) } }
+        var options = ReplanOptions(from: CivilDate(iso: from)!, plan: plan)
+        options.moveWeight = moveWeight
+        options.teacherWeight = teacherWeight
+        let solver = GLPKSolver()
+        let r = replanDistrict(loaded.district, baseline: published, options: options, jobs: jobs, solver: solver)
+        // Every lesson the re-plan placed keeps every rule (published past lessons that the
+        // changed pack no longer allows are kept as given and listed, not checked).
+        let invalid = Set(r.pastInvalid)
+        let checked = r.result.lessons.filter { !invalid.contains($0) }
+        let violations = Verifier.check(r.result.district, checked, allowShort: true)
+        if !violations.isEmpty {
+            for v in violations { printError("internal error: \(v)") }
+            throw ExitCode(Exit.internalError)
+        }
+        var report = reportMarkdown(r.result, solverName: solver.name, solverVersion: solver.version, packHash: packHash(root: pack))
+        report += "\n## 调整 / Changes from \(from)\n\n"
+        report += "- 未变 / unchanged: \(r.unchanged); " + LessonChange.Kind.allCases.map { k in "\(k.rawValue): \(r.changes.filter { $0.kind == k }.count)" }.joined(separator: ", ") + "\n"
+        if !r.pastInvalid.isEmpty {
+            report += "- \(r.pastInvalid.count) published lesson(s) before \(from) no longer fit the changed pack; kept as given. / \(r.pastInvalid.count) 节已上课程与修改后的数据不符，按原样保留。\n"
+        }
+        do {
+            try AtomicFile.write(ScheduleFiles.scheduleText(r.result.lessons), to: out + "/schedule.csv")
+            try AtomicFile.write(ScheduleFiles.monthsText(r.result.months), to: out + "/months.csv")
+            try AtomicFile.write(changesCSV(r.changes), to: out + "/changes.csv")
+            try AtomicFile.write(report, to: out + "/report.md")
+        } catch {
+            printError("cannot write \(out): \(error)")
+            throw ExitCode(Exit.internalError)
+        }
+        print("\(r.result.lessons.count) lessons; \(r.changes.count) change(s) from \(from) (\(r.unchanged) published lessons unchanged); \(r.result.shortfall) lesson(s) short. Wrote \(out)/changes.csv. / 调整 \(r.changes.count) 处。")
+        if !r.result.allMet { throw ExitCode(Exit.short) }
+    }
+}
