@@ -39,7 +39,8 @@ func classDecomposedBound(_ inst: Instance, shortfall: Int, solver: MIPSolver, t
         relaxed.append(one)
         let tm = TermModel(one, TermModelSpec(fixedTeacher: nil, preferences: true, preferredSlot: nil,
                                               shortfallWeight: big, shortfallCap: nil), name: "bound_c\(ci)")
-        let r = solver.solve(tm.model, options: SolveOptions(timeLimit: timeLimit.map { max(0.05, $0 - clock.seconds) }))
+        if let limit = timeLimit, clock.seconds >= limit { return nil }
+        let r = solver.solve(tm.model, options: SolveOptions(timeLimit: timeLimit.map { max(0.01, $0 - clock.seconds) }))
         guard r.status == .optimal, let obj = r.objective else { return nil }
         let k = tm.totalShortfallColumns.reduce(0.0) { $0 + r.values[$1] }.rounded()
         least.append(Int(k))
@@ -53,7 +54,8 @@ func classDecomposedBound(_ inst: Instance, shortfall: Int, solver: MIPSolver, t
                                  shortfallWeight: 0, shortfallCap: Double(min(shortfall, one.required)))
         if counting.total == shortfall { spec.shortfallUpper = [counting.allowance[ci]] }
         let tm = TermModel(one, spec, name: "bound_cap")
-        let r = solver.solve(tm.model, options: SolveOptions(timeLimit: timeLimit.map { max(0.05, $0 - clock.seconds) }))
+        if let limit = timeLimit, clock.seconds >= limit { return nil }
+        let r = solver.solve(tm.model, options: SolveOptions(timeLimit: timeLimit.map { max(0.01, $0 - clock.seconds) }))
         guard r.status == .optimal || r.status == .feasible, let b = r.bound else { return nil }
         total += b / tm.objectiveScale
     }

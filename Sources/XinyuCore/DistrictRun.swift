@@ -72,7 +72,8 @@ public func solveDistrict(_ district: District, only: Set<String>? = nil, jobs: 
     parallelForEach(groups.count, jobs: jobs) { i in
         var o = options
         if let limit = options.timeLimit {
-            let left = max(0.1, limit - clock.seconds)
+            // A tenth of the run is kept for verifying and writing.
+            let left = max(0.05, limit * 0.9 - clock.seconds)
             let waiting = groups.count - (started.take(below: groups.count) ?? groups.count - 1)
             o.timeLimit = min(left, left * Double(max(1, jobs)) / Double(max(1, waiting)))
         }

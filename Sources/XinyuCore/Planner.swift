@@ -82,8 +82,10 @@ public struct Planner: Sendable {
         let log = options.log ?? { _ in }
         func remaining(_ share: Double) -> Double? {
             guard let limit = options.timeLimit else { return nil }
-            return max(0.05, (limit - clock.seconds) * share)
+            return max(0.01, (limit - clock.seconds) * share)
         }
+        /// Whether the time limit leaves room for an optional stage.
+        func timeLeft() -> Bool { options.timeLimit.map { clock.seconds < $0 * 0.9 } ?? true }
         func run(_ label: String, _ model: MIPModel, _ share: Double, warm: [Double]? = nil,
                  stopAt: Double? = nil, gap: Double = 0) -> SolveResult {
             var o = SolveOptions(timeLimit: remaining(share), mipGap: gap, verbose: options.verbose)
@@ -151,26 +153,29 @@ public struct Planner: Sendable {
             if r3.status == .optimal { shortfallBound = shortfall }
         }
 
-        // Stage 2b: best preferences among schedules with that shortfall.
-        let fixed2: [Int?]? = inst.policy.sameTeacher ? teacherOf : nil
-        let pref = TermModel(inst, TermModelSpec(fixedTeacher: fixed2, preferences: true, preferredSlot: slotOf,
-                                                  shortfallWeight: 0, shortfallCap: Double(shortfall)), name: "preferences")
-        let r2b = run("preferences", pref.model, 0.8, warm: pref.assignment(inst, best), gap: options.mipGap)
-        if r2b.hasSolution {
-            let found = pref.placements(r2b.values)
-            if missing(inst, found) <= shortfall && inst.score(found).total <= inst.score(best).total + 1e-9 { best = found }
-        }
-        let objective = inst.score(best).total
+        // Stage 2b: best preferences among schedules with that shortfall (if time is left).
+        let objective: Double
         var bound: Double? = nil
         var boundNote = "none"
         var boundIsGlobal = false
-        if r2b.status == .optimal, let b = r2b.bound {
-            bound = min(b / pref.objectiveScale, objective)
-            boundNote = "teachers and regular slots fixed"
+        if timeLeft() {
+            let fixed2: [Int?]? = inst.policy.sameTeacher ? teacherOf : nil
+            let pref = TermModel(inst, TermModelSpec(fixedTeacher: fixed2, preferences: true, preferredSlot: slotOf,
+                                                      shortfallWeight: 0, shortfallCap: Double(shortfall)), name: "preferences")
+            let r2b = run("preferences", pref.model, 0.8, warm: pref.assignment(inst, best), gap: options.mipGap)
+            if r2b.hasSolution {
+                let found = pref.placements(r2b.values)
+                if missing(inst, found) <= shortfall && inst.score(found).total <= inst.score(best).total + 1e-9 { best = found }
+            }
+            if r2b.status == .optimal, let b = r2b.bound {
+                bound = min(b / pref.objectiveScale, inst.score(best).total)
+                boundNote = "teachers and regular slots fixed"
+            }
         }
+        objective = inst.score(best).total
 
         // A global bound: every class alone, teachers relaxed away, solved exactly.
-        if options.globalBound && (options.timeLimit == nil || clock.seconds < options.timeLimit! * 0.95) {
+        if options.globalBound && timeLeft() {
             let t0 = clock.seconds
             if let lb = classDecomposedBound(inst, shortfall: shortfall, solver: solver, timeLimit: remaining(1.0)) {
                 bound = min(lb, objective)
