@@ -36,16 +36,9 @@ struct DistrictRun: ParsableCommand {
     @Flag(name: .long, help: "No progress on stderr.")
     var quiet = false
 
-    @Option(name: .long, parsing: .singleValue,
-            help: "Also export: xlsx, ics, html (comma-separated or repeated), into DIR/xlsx, DIR/ics, DIR/html.")
-    var format: [String] = []
-
-    @Option(name: .long, help: "Language of the exports: zh (default) or en.")
-    var lang: String = "zh"
+    @OptionGroup var exports: ExportOptions
 
     func validate() throws {
-        _ = try exportFormats(format)
-        if Language(rawValue: lang) == nil { throw ValidationError("--lang must be zh or en") }
         if let t = timeLimit, !(t.isFinite && t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if !(adviceTimeLimit.isFinite && adviceTimeLimit > 0) { throw ValidationError("--advice-time-limit must be a positive number of seconds") }
         if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be 1–256") }
@@ -84,16 +77,7 @@ struct DistrictRun: ParsableCommand {
             printError("cannot write \(out): \(error)")
             throw ExitCode(Exit.internalError)
         }
-        let formats = try exportFormats(format)
-        if !formats.isEmpty {
-            do {
-                let input = try ExportInput.read(district: district, scheduleDirectory: out)
-                try Exporter.write(input, formats: formats, lang: Language(rawValue: lang)!, to: out)
-            } catch {
-                printError("cannot export into \(out): \(error)")
-                throw ExitCode(Exit.internalError)
-            }
-        }
+        try exports.write(district, into: out)
         let schools = output.outcome.schools
         if !quiet { printError("district run in \(String(format: "%.2f", Date().timeIntervalSince(start))) s on \(jobs) job(s)") }
         let short = schools.filter { $0.status == "short" }.count

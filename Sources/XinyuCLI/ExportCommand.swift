@@ -16,6 +16,34 @@ func exportFormats(_ values: [String]) throws -> Set<ExportFormat> {
     return set
 }
 
+/// `--format` and `--lang` of `solve` and `district`: exports written in the same run.
+struct ExportOptions: ParsableArguments {
+    @Option(name: .long, parsing: .singleValue,
+            help: "Also export: xlsx, ics, html (comma-separated or repeated), into DIR/xlsx, DIR/ics, DIR/html.")
+    var format: [String] = []
+
+    @Option(name: .long, help: "Language of the exports: zh (default) or en.")
+    var lang: String = "zh"
+
+    func validate() throws {
+        _ = try exportFormats(format)
+        if Language(rawValue: lang) == nil { throw ValidationError("--lang must be zh or en") }
+    }
+
+    /// Exports the schedule just written into `out` (nothing when no format was asked for).
+    func write(_ district: District, into out: String) throws {
+        let formats = try exportFormats(format)
+        guard !formats.isEmpty else { return }
+        do {
+            let input = try ExportInput.read(district: district, scheduleDirectory: out)
+            try Exporter.write(input, formats: formats, lang: Language(rawValue: lang)!, to: out)
+        } catch {
+            printError("cannot export into \(out): \(error)")
+            throw ExitCode(Exit.internalError)
+        }
+    }
+}
+
 /// `xinyu export PACK SCHEDULE_DIR --format xlsx,ics,html --out DIR [--lang zh|en]`: turns a
 /// written schedule into workbooks, calendars and a static site (see docs/EXPORTS.md).
 struct Export: ParsableCommand {

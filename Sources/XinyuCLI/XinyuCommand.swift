@@ -103,16 +103,9 @@ struct Solve: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the whole pack's monolithic term model (MPS) here, with a .json beside it (benchmarks).", visibility: .hidden))
     var writeMonolithic: String?
 
-    @Option(name: .long, parsing: .singleValue,
-            help: "Also export: xlsx, ics, html (comma-separated or repeated), into DIR/xlsx, DIR/ics, DIR/html.")
-    var format: [String] = []
-
-    @Option(name: .long, help: "Language of the exports: zh (default) or en.")
-    var lang: String = "zh"
+    @OptionGroup var exports: ExportOptions
 
     func validate() throws {
-        _ = try exportFormats(format)
-        if Language(rawValue: lang) == nil { throw ValidationError("--lang must be zh or en") }
         if let t = timeLimit, !(t.isFinite && t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if !(mipGap.isFinite && mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be in [0, 1)") }
         if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be 1–256") }
@@ -163,16 +156,7 @@ struct Solve: ParsableCommand {
                 throw ExitCode(Exit.internalError)
             }
         }
-        let formats = try exportFormats(format)
-        if !formats.isEmpty {
-            do {
-                let input = try ExportInput.read(district: result.district, scheduleDirectory: out)
-                try Exporter.write(input, formats: formats, lang: Language(rawValue: lang)!, to: out)
-            } catch {
-                printError("cannot export into \(out): \(error)")
-                throw ExitCode(Exit.internalError)
-            }
-        }
+        try exports.write(result.district, into: out)
         let required = result.months.reduce(0) { $0 + $1.required }
         if !quiet { printError("solved in \(String(format: "%.2f", result.seconds)) s on \(result.jobs) job(s)") }
         if result.allMet {

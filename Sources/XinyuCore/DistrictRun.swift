@@ -20,7 +20,7 @@ public struct DistrictResult: Sendable {
 
 /// Runs `work(i)` for i in 0..<count on `jobs` threads; each call runs wholly on one thread
 /// (GLPK problems must live and die on one thread).
-func parallelForEach(_ count: Int, jobs: Int, _ work: @escaping @Sendable (Int) -> Void) {
+public func parallelForEach(_ count: Int, jobs: Int, _ work: @escaping @Sendable (Int) -> Void) {
     let jobs = max(1, min(jobs, count))
     if jobs == 1 { for i in 0..<count { work(i) }; return }
     let next = Counter()
@@ -50,11 +50,11 @@ final class Counter: @unchecked Sendable {
 }
 
 /// Results written by worker threads, read after they finish.
-final class Slots<T: Sendable>: @unchecked Sendable {
+public final class Slots<T: Sendable>: @unchecked Sendable {
     private var items: [T?]
     private let lock = NSLock()
-    init(_ count: Int) { items = Array(repeating: nil, count: count) }
-    subscript(i: Int) -> T? {
+    public init(_ count: Int) { items = Array(repeating: nil, count: count) }
+    public subscript(i: Int) -> T? {
         get { lock.lock(); defer { lock.unlock() }; return items[i] }
         set { lock.lock(); items[i] = newValue; lock.unlock() }
     }

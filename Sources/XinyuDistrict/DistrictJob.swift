@@ -75,10 +75,10 @@ public func runDistrict(_ district: District, packHash: String, settings: Office
         }
         let ids = short.keys.sorted()
         let shortBySchool = short
-        let found = Results<Advice>(ids.count)
+        let found = Slots<Advice>(ids.count)
         let log = options.log
         let adviceOptions = options.adviceOptions
-        runParallel(ids.count, jobs: options.jobs) { i in
+        parallelForEach(ids.count, jobs: options.jobs) { i in
             let start = Date()
             found[i] = advise(ids[i], district: district, short: shortBySchool[ids[i]]!, solver: solver, options: adviceOptions)
             log?("\(ids[i]) advice: \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
@@ -151,41 +151,3 @@ public func mergeShards(_ dirs: [String], into out: String) throws {
     try AtomicFile.write(outcome.reportMarkdown, to: out + "/report.md")
 }
 
-/// Runs `work(i)` for i in 0..<count on `jobs` threads; each call runs wholly on one thread
-/// (a GLPK problem must be created, solved and freed on one thread).
-func runParallel(_ count: Int, jobs: Int, _ work: @escaping @Sendable (Int) -> Void) {
-    let jobs = max(1, min(jobs, count))
-    if jobs == 1 { for i in 0..<count { work(i) }; return }
-    let next = Results<Int>(1)
-    next[0] = 0
-    let lock = NSLock()
-    let group = DispatchGroup()
-    for _ in 0..<jobs {
-        group.enter()
-        let thread = Thread {
-            while true {
-                lock.lock()
-                let i = next[0]!
-                next[0] = i + 1
-                lock.unlock()
-                if i >= count { break }
-                work(i)
-            }
-            group.leave()
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-    group.wait()
-}
-
-/// Results written by worker threads, read after they finish.
-final class Results<T: Sendable>: @unchecked Sendable {
-    private var items: [T?]
-    private let lock = NSLock()
-    init(_ count: Int) { items = Array(repeating: nil, count: count) }
-    subscript(i: Int) -> T? {
-        get { lock.lock(); defer { lock.unlock() }; return items[i] }
-        set { lock.lock(); items[i] = newValue; lock.unlock() }
-    }
-}
