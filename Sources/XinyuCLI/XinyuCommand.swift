@@ -112,6 +112,7 @@ struct Solve: ParsableCommand {
     }
 
     func run() throws {
+        let started = Date()
         let loaded = try loadPack(pack, quiet: quiet)
         let district = loaded.district
         let unknown = school.filter { id in !district.schools.contains { $0.id == id } }
@@ -119,7 +120,8 @@ struct Solve: ParsableCommand {
             printError("unknown school(s): \(unknown.joined(separator: ", ")) / 没有这些学校")
             throw ExitCode(Exit.usage)
         }
-        var options = PlanOptions(timeLimit: timeLimit)
+        // The limit covers the whole run: what reading took, and a share kept for checking and writing.
+        var options = PlanOptions(timeLimit: timeLimit.map { max(0.01, ($0 - Date().timeIntervalSince(started)) * 0.9 - 0.2) })
         options.mipGap = mipGap
         options.writeModelDirectory = writeModel
         options.globalBound = !noGlobalBound

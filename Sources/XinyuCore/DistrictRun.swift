@@ -72,10 +72,10 @@ public func solveDistrict(_ district: District, only: Set<String>? = nil, jobs: 
     parallelForEach(groups.count, jobs: jobs) { i in
         var o = options
         if let limit = options.timeLimit {
-            // A tenth of the run is kept for verifying and writing.
-            let left = max(0.05, limit * 0.9 - clock.seconds)
+            let left = max(0.0, limit - clock.seconds)
             let waiting = groups.count - (started.take(below: groups.count) ?? groups.count - 1)
             o.timeLimit = min(left, left * Double(max(1, jobs)) / Double(max(1, waiting)))
+            if left <= 0 { o.timeLimit = 0 }
         }
         let inst = Instance(district: district, schools: groups[i])
         plans[i] = Planner(solver: solver, options: o).plan(inst, name: groups[i].map(\.id).joined(separator: "+"))

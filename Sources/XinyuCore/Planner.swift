@@ -78,6 +78,15 @@ public struct Planner: Sendable {
 
     public func plan(_ inst: Instance, name: String) -> GroupPlan {
         let clock = Clock()
+        if let limit = options.timeLimit, limit < 0.05 {
+            // No time left for this group: the greedy schedule, its shortfall bounded by counting.
+            let greedy = inst.greedySchedule(planned: [], teacherOf: [Int?](repeating: nil, count: inst.classes.count))
+            let short = missing(inst, greedy)
+            return GroupPlan(instance: inst, placements: greedy, shortfall: short,
+                             shortfallBound: min(short, countingShortfallBound(inst).total), quality: .feasible,
+                             objective: inst.score(greedy).total, bound: nil, boundNote: "time limit: greedy schedule",
+                             stages: [], seconds: clock.seconds)
+        }
         var stages: [StageLog] = []
         let log = options.log ?? { _ in }
         func remaining(_ share: Double) -> Double? {
