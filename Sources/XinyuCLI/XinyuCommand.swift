@@ -119,6 +119,9 @@ struct Solve: ParsableCommand {
     }
 
     func run() throws {
+        // SIGINT/SIGTERM: exit 130 with the output folder untouched, or, once writing has begun,
+        // after every file is written (Interrupts.swift, docs/TRUST.md).
+        let interrupts = InterruptWatch(quiet: quiet)
         let loaded = try loadPack(pack, quiet: quiet)
         let district = loaded.district
         let unknown = school.filter { id in !district.schools.contains { $0.id == id } }
@@ -143,6 +146,8 @@ struct Solve: ParsableCommand {
         }
         let report = reportMarkdown(result, solverName: solver.name, solverVersion: solver.version,
                                     packHash: packHash(root: pack))
+        interrupts.beginWriting()
+        defer { interrupts.endWriting() }
         do {
             try AtomicFile.write(ScheduleFiles.scheduleText(result.lessons), to: out + "/schedule.csv")
             try AtomicFile.write(ScheduleFiles.monthsText(result.months), to: out + "/months.csv")
