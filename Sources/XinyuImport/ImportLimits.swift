@@ -18,6 +18,9 @@ enum ImportLimits {
     /// The most source lessons of one class at one weekday and period (subgroups and clashes
     /// included; real files have a handful).
     static let maxLessonsPerSlot = 100
+    /// The deepest element nesting read from an XML file (FET, XHSTT and XLSX parts nest fewer
+    /// than ten levels; TOMLKit stops at 256 too).
+    static let maxXMLDepth = 256
 
     /// The bytes of `path`, refusing a file larger than `maxFileBytes` before reading it.
     static func read(_ path: String) throws(ImportError) -> Data {

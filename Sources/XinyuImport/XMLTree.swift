@@ -52,6 +52,9 @@ enum XMLTree {
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         let ok = parser.parse()
+        if let line = builder.tooDeepAtLine {
+            throw .input("\(file):\(line)", "elements are nested more than \(ImportLimits.maxXMLDepth) levels deep (these files nest a few levels) / XML 嵌套过深")
+        }
         if !ok || builder.root == nil || !builder.stack.isEmpty {
             let line = parser.lineNumber
             let reason = parser.parserError.map { parserErrorText(($0 as NSError).code) } ?? "the document ends early"
@@ -127,9 +130,17 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     var stack: [XMLNode] = []
     var texts: [String] = []
     var firstElementLine: Int?
+    /// Set when an element opens deeper than `ImportLimits.maxXMLDepth`; parsing stops there
+    /// (a tree hundreds of thousands of levels deep overflows the stack when walked or freed).
+    var tooDeepAtLine: Int?
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        if stack.count >= ImportLimits.maxXMLDepth {
+            if tooDeepAtLine == nil { tooDeepAtLine = parser.lineNumber }
+            parser.abortParsing()
+            return
+        }
         let node = XMLNode(name: elementName, attributes: attributeDict, line: parser.lineNumber)
         if firstElementLine == nil { firstElementLine = parser.lineNumber }
         if let parent = stack.last {

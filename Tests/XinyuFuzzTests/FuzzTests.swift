@@ -122,4 +122,42 @@ final class FuzzTests: XCTestCase {
         XCTAssertEqual(d.exitCode, 65, d.stderr)
         XCTAssertLessThan(d.seconds, 30)
     }
+
+    // MARK: - Deep nesting
+
+    /// XML 300,000 levels deep (FET, XHSTT, an XLSX sheet) and TOML keys of 100,000 dotted parts
+    /// crashed (stack overflow); they are refused with the file and line.
+    func testDeepNesting() throws {
+        let dir = work()
+        let depth = 300_000
+        let open = String(repeating: "<n>", count: depth), close = String(repeating: "</n>", count: depth)
+        let fet = dir + "/deep.fet", xhstt = dir + "/deep.xml"
+        _ = FileManager.default.createFile(atPath: fet, contents: Data("<?xml version=\"1.0\"?>\n<fet>\(open)\(close)</fet>\n".utf8))
+        _ = FileManager.default.createFile(atPath: xhstt, contents: Data("<HighSchoolTimetableArchive>\(open)\(close)</HighSchoolTimetableArchive>".utf8))
+        for (format, path) in [("fet", fet), ("xhstt", xhstt)] {
+            let r = Child.run(Paths.binary, ["import", format, path, "--dry-run"], timeout: 30)
+            XCTAssertNil(Fuzzer.check(r, label: "deep \(format)", target: .fet, file: path))
+            XCTAssertTrue(r.stderr.contains("\(path):2: elements are nested more than 256 levels deep") || r.stderr.contains("\(path):1: elements"), r.stderr)
+        }
+        let sheet = Array("<worksheet><sheetData>\(open)\(close)</sheetData></worksheet>".utf8)
+        let xlsx = dir + "/deep.xlsx"
+        _ = FileManager.default.createFile(atPath: xlsx, contents: Data(XLSXParts.workbook(replacing: "xl/worksheets/sheet1.xml", with: sheet)))
+        let x = Child.run(Paths.binary, ["import", "grid", xlsx, "--dry-run"], timeout: 30)
+        XCTAssertNil(Fuzzer.check(x, label: "deep xlsx", target: .xlsx, file: xlsx))
+        XCTAssertEqual(x.exitCode, 65)
+
+        let pack = dir + "/pack"
+        try FileManager.default.copyItem(atPath: Paths.tinyPack, toPath: pack)
+        let school = pack + "/schools/S01/school.toml"
+        let text = try String(contentsOfFile: school, encoding: .utf8)
+        for extra in ["[" + Array(repeating: "t", count: 100_000).joined(separator: ".") + "]\nx = 1\n",
+                      Array(repeating: "t", count: 100_000).joined(separator: ".") + " = 1\n",
+                      "deep = " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n"] {
+            try (text + extra).write(toFile: school, atomically: true, encoding: .utf8)
+            let r = Child.run(Paths.binary, ["validate", pack], timeout: 30)
+            XCTAssertNil(Fuzzer.check(r, label: "deep toml", target: .pack, file: "schools/S01/school.toml"))
+            XCTAssertEqual(r.exitCode, 65)
+            XCTAssertTrue(r.stderr.hasPrefix("schools/S01/school.toml:5: "), r.stderr)
+        }
+    }
 }

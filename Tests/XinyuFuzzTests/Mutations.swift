@@ -131,7 +131,7 @@ enum Mutations {
             return join(lines)
         },
         Mutation(name: "deep-nesting") { b, syntax, r in
-            let depth = [100, 1_000, 10_000][Int.random(in: 0...2, using: &r)]
+            let depth = [100, 1_000, 10_000, 300_000][Int.random(in: 0...3, using: &r)]
             switch syntax {
             case .toml:
                 let text: String
