@@ -18,6 +18,9 @@ enum ImportLimits {
     /// The most source lessons of one class at one weekday and period (subgroups and clashes
     /// included; real files have a handful).
     static let maxLessonsPerSlot = 100
+    /// The longest event or activity, in periods (a week has at most 7 × 16; Int.max overflowed
+    /// `start + duration`).
+    static let maxDuration = 1_000
     /// The deepest element nesting read from an XML file (FET, XHSTT and XLSX parts nest fewer
     /// than ten levels; TOMLKit stops at 256 too).
     static let maxXMLDepth = 256

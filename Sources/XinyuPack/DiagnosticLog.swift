@@ -8,6 +8,8 @@ struct DiagnosticLog {
     static let maxPerFile = 200
     private var kept: [String: Int] = [:]
     private var leftOut: [String: Int] = [:]
+    /// Bytes of pack files read so far (for `PackLimits.maxPackBytes`).
+    var bytesRead = 0
 
     var hasErrors: Bool { items.contains { $0.severity == .error } }
 

@@ -18,7 +18,9 @@ struct ChildRun: Sendable {
     /// The child ran past its limit and was killed.
     var timedOut: Bool
     var seconds: Double
-    /// Peak resident set size in bytes (ru_maxrss is in KiB on Linux).
+    /// Peak resident set size in bytes: the child's VmHWM, read while it runs. (wait4's
+    /// ru_maxrss is not used: posix_spawn's child shares this process's memory until exec, and
+    /// Linux carries that high-water mark over into the child's figure.)
     var maxRSS: Int
     var stdout: String
     var stderr: String
@@ -31,6 +33,14 @@ struct ChildRun: Sendable {
 }
 
 enum Child {
+    /// VmHWM of a running process in bytes (0 when it cannot be read, e.g. after it exited).
+    static func highWaterMark(_ pid: pid_t) -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        let kib = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+        return kib * 1024
+    }
+
     /// Runs `executable` with `arguments`, killing it after `timeout` seconds. Output goes through
     /// temporary files (no pipe can fill up and stall the child). `environment` entries are added
     /// to the current environment.
@@ -64,7 +74,9 @@ enum Child {
         var status: Int32 = 0
         var usage = rusage()
         var timedOut = false
+        var peak = 0
         while true {
+            peak = max(peak, highWaterMark(pid))
             let r = wait4(pid, &status, WNOHANG, &usage)
             if r == pid { break }
             if r < 0 && errno != EINTR { break }
@@ -83,7 +95,7 @@ enum Child {
         let err = String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
         return ChildRun(exitCode: termSignal == 0 ? (status >> 8) & 0xff : nil,
                         signal: termSignal == 0 ? nil : termSignal,
-                        timedOut: timedOut, seconds: seconds, maxRSS: Int(usage.ru_maxrss) * 1024,
+                        timedOut: timedOut, seconds: seconds, maxRSS: peak,
                         stdout: out, stderr: err)
     }
 }

@@ -127,7 +127,8 @@ enum Mutations {
             // The last non-empty line repeated: thousands of rows (duplicate ids included).
             var lines = split(b).filter { !$0.isEmpty }
             guard let last = lines.last, syntax == .csv else { return b }
-            lines += [[UInt8]](repeating: last, count: Int.random(in: 1_000...5_000, using: &r))
+            let count = min(Int.random(in: 1_000...5_000, using: &r), maxBytes / (last.count + 1))
+            lines += [[UInt8]](repeating: last, count: count)
             return join(lines)
         },
         Mutation(name: "deep-nesting") { b, syntax, r in
@@ -169,6 +170,11 @@ enum Mutations {
         },
     ]
 
+    /// The largest input a mutation sequence may produce (a long field repeated thousands of times
+    /// would otherwise make gigabytes); bigger results are cut here (the readers' own size limits
+    /// are tested apart).
+    static let maxBytes = 8 * 1024 * 1024
+
     /// Applies 1–3 random mutations; returns the bytes and the names applied.
     static func mutate(_ bytes: [UInt8], syntax: Syntax, rng: inout SeededRandom) -> ([UInt8], [String]) {
         var b = bytes
@@ -176,6 +182,7 @@ enum Mutations {
         for _ in 0..<Int.random(in: 1...3, using: &rng) {
             let m = all[Int.random(in: 0..<all.count, using: &rng)]
             b = m.apply(b, syntax, &rng)
+            if b.count > maxBytes { b.removeSubrange(maxBytes...) }
             names.append(m.name)
         }
         return (b, names)
