@@ -62,5 +62,11 @@ let package = Package(
         .testTarget(name: "XinyuExportTests", dependencies: ["XinyuExport", "XinyuCore", "XinyuPack", "XinyuGLPK"]),
         .testTarget(name: "XinyuDistrictTests", dependencies: ["XinyuDistrict", "XinyuCore", "XinyuPack", "XinyuGLPK"]),
         .testTarget(name: "XinyuCLITests", dependencies: ["XinyuCLI", "XinyuCore", "XinyuPack"], exclude: ["Snapshots"]),
+        // Hostile and broken input, resource bounds, interruptions and reproducibility (docs/TRUST.md).
+        // The risky inputs run through the built `xinyu` in child processes; Corpus/ holds kept inputs.
+        .testTarget(name: "XinyuFuzzTests", dependencies: [
+            "XinyuPack", "XinyuImport", "XinyuCore", "XinyuGLPK",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: ["Corpus"]),
     ]
 )

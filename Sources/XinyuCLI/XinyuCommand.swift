@@ -14,8 +14,8 @@ public struct XinyuCommand: ParsableCommand {
         discussion: """
             Exit codes: 0 success; 1 verify found broken rules; 3 some monthly minimum cannot be met \
             (the schedule is still written, every shortfall explained); 64 bad usage; 65 invalid input; \
-            70 internal error.
-            退出码：0 成功；1 校验发现违规；3 部分月份无法达到最低课时（仍写出排课并说明原因）；64 用法错误；65 输入无效；70 内部错误。
+            70 internal error; 130 interrupted (SIGINT/SIGTERM: outputs left as they were, or complete).
+            退出码：0 成功；1 校验发现违规；3 部分月份无法达到最低课时（仍写出排课并说明原因）；64 用法错误；65 输入无效；70 内部错误；130 被中断（输出保持原样或完整写出）。
             """,
         version: XinyuVersion.string,
         subcommands: [Validate.self, Solve.self, Verify.self, Generate.self, Import.self, Export.self, DistrictRun.self, Merge.self, Replan.self]
@@ -113,6 +113,9 @@ struct Solve: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        // SIGINT/SIGTERM: exit 130 with the output folder untouched, or, once writing has begun,
+        // after every file is written (Interrupts.swift, docs/TRUST.md).
+        let interrupts = InterruptWatch(quiet: quiet)
         let loaded = try loadPack(pack, quiet: quiet)
         let district = loaded.district
         let unknown = school.filter { id in !district.schools.contains { $0.id == id } }
@@ -138,6 +141,8 @@ struct Solve: ParsableCommand {
         }
         let report = reportMarkdown(result, solverName: solver.name, solverVersion: solver.version,
                                     packHash: packHash(root: pack))
+        interrupts.beginWriting()
+        defer { interrupts.endWriting() }
         do {
             try AtomicFile.write(ScheduleFiles.scheduleText(result.lessons), to: out + "/schedule.csv")
             try AtomicFile.write(ScheduleFiles.monthsText(result.months), to: out + "/months.csv")

@@ -31,10 +31,15 @@ enum WorkbookWriter {
             unlink(temporary)
             throw ExportError(path: path, message: String(cString: lxw_strerror(rc)))
         }
+        // Flush the finished workbook to disk before it replaces the old one (as AtomicFile does).
+        let fd = open(temporary, O_RDONLY)
+        if fd >= 0 { _ = fsync(fd); close(fd) }
         guard rename(temporary, path) == 0 else {
             unlink(temporary)
             throw ExportError(path: path, message: "cannot replace the file")
         }
+        let dir = open(url.deletingLastPathComponent().path, O_RDONLY)  // the rename itself, best effort
+        if dir >= 0 { _ = fsync(dir); close(dir) }
     }
 
     /// Excel's sheet-name rules: at most 31 characters, none of `[]:*?/\`, not starting or ending

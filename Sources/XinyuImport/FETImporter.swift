@@ -109,8 +109,8 @@ public enum FETImporter {
         guard let activityList = root.child("Activities_List") else { throw .input(path, "no <Activities_List> element / 缺少 <Activities_List>") }
         for node in activityList.all("Activity") {
             guard let id = node.value("Id"), !id.isEmpty else { throw .input("\(path):\(node.line)", "<Activity> without <Id> / 活动缺少 Id") }
-            guard let duration = node.value("Duration").flatMap({ Int($0) }), duration >= 1 else {
-                throw .input("\(path):\(node.line)", "activity \(id): <Duration> is not a whole number ≥ 1 / 时长无效")
+            guard let duration = node.value("Duration").flatMap({ Int($0) }), (1...ImportLimits.maxDuration).contains(duration) else {
+                throw .input("\(path):\(node.line)", "activity \(id): <Duration> is not a whole number 1–\(ImportLimits.maxDuration) / 时长无效")
             }
             let teachers = node.all("Teacher").map(\.text)
             for t in teachers where !knownTeachers.contains(t) {

@@ -92,13 +92,14 @@ public enum GridImporter {
         var days = 0, periods = 0
         var classes: [String] = []
         var teachers: [String] = []
+        var classSet: Set<String> = [], teacherSet: Set<String> = []
         var lessons: [SourceLesson] = []
         var skipped: [SkippedItem] = []
         var notes: [String] = []
         var placed = 0
         var encodings: [String] = []
         for path in files {
-            guard let data = FileManager.default.contents(atPath: path) else { throw .input(path, "cannot be read / 无法读取") }
+            let data = try ImportLimits.read(path)
             // The tables of the file: one for a CSV file, one per worksheet of an XLSX file.
             var tables: [(label: String, rows: [[String]])] = []
             if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
@@ -114,8 +115,25 @@ public enum GridImporter {
             }
             var tablesWithBlocks = 0
             for (path, rows) in tables {
-                func addClass(_ c: String) { if !classes.contains(c) { classes.append(c) } }
-                func addTeachers(_ ts: [String]) { for t in ts where !teachers.contains(t) { teachers.append(t) } }
+                if rows.count > ImportLimits.maxRows {
+                    throw .input("\(path):\(ImportLimits.maxRows + 1)", "more than \(ImportLimits.maxRows) rows; a timetable has far fewer / 行数超过 \(ImportLimits.maxRows)")
+                }
+                // Sets beside the ordered lists keep these linear on big files.
+                func addClass(_ c: String) throws(ImportError) {
+                    guard classSet.insert(c).inserted else { return }
+                    classes.append(c)
+                    if classes.count > ImportLimits.maxClasses {
+                        throw .input(path, "more than \(ImportLimits.maxClasses) classes; one school has far fewer / 班级数超过 \(ImportLimits.maxClasses)")
+                    }
+                }
+                func addTeachers(_ ts: [String]) throws(ImportError) {
+                    for t in ts where teacherSet.insert(t).inserted {
+                        teachers.append(t)
+                        if teachers.count > ImportLimits.maxTeachers {
+                            throw .input(path, "more than \(ImportLimits.maxTeachers) teachers; one school has far fewer / 教师数超过 \(ImportLimits.maxTeachers)")
+                        }
+                    }
+                }
 
                 // Long form?
                 let headerIndex = rows.firstIndex { !$0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
@@ -140,11 +158,11 @@ public enum GridImporter {
                         case "even", "双", "双周", "b": week = 2
                         default: throw .input("\(path):\(line)", "weeks \"\(field(columns.weeks))\" is not all, odd, even, 单 or 双 / 单双周无效")
                         }
-                        addClass(cls)
+                        try addClass(cls)
                         let subject = field(columns.subject)
                         if subject.isEmpty { skipped.append(SkippedItem(.unreadable, origin, periods: 0, "empty subject")); continue }
                         let ts = field(columns.teacher).split(whereSeparator: { "、/;；,，".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                        addTeachers(ts)
+                        try addTeachers(ts)
                         days = max(days, d); periods = max(periods, p)
                         lessons.append(SourceLesson(classID: cls, weekday: d, period: p, week: week, subject: subject, teachers: ts, origin: origin))
                         placed += 1
@@ -174,7 +192,7 @@ public enum GridImporter {
                     }
                     name = className(name)
                     guard !name.isEmpty else { throw .input("\(path):\(i + 1)", "a timetable block without a class name (put the class above the weekday header or in its first cell) / 课表块缺少班级名称") }
-                    addClass(name)
+                    try addClass(name)
                     blocks += 1
                     for (_, d) in dayColumns { days = max(days, d) }
                     var period = 0
@@ -199,7 +217,7 @@ public enum GridImporter {
                         periods = max(periods, period)
                         for (d, parsed, _) in cells {
                             guard let parsed else { continue }
-                            addTeachers(parsed.teachers)
+                            try addTeachers(parsed.teachers)
                             lessons.append(SourceLesson(classID: name, weekday: d, period: period, subject: parsed.subject,
                                                         teachers: parsed.teachers, origin: "\((path as NSString).lastPathComponent) line \(j + 1) \(name) \(d)-\(period)"))
                             placed += 1
@@ -243,7 +261,7 @@ public enum GridImporter {
     }
 }
 
-/// A small RFC 4180 reader: quoted fields with "" escapes and line breaks, CRLF or LF rows.
+/// A small RFC 4180 reader: quoted fields with "" escapes and line breaks, CRLF, LF or CR rows.
 enum CSVParse {
     struct Failure: Error { var line: Int; var message: String }
 
@@ -278,9 +296,9 @@ enum CSVParse {
                 atStart = false
             case ",":
                 row.append(field); field = ""; atStart = true
-            case "\r":
+            case "\r" where i + 1 < it.count && it[i + 1] == "\n":
                 break
-            case "\n":
+            case "\n", "\r":  // LF, CRLF (above) or a lone CR (old Mac files) ends a row
                 row.append(field); rows.append(row); row = []; field = ""; atStart = true
                 line += 1
             default:

@@ -175,6 +175,12 @@ public enum PackAssembly {
         var content: [Slot: Content] = [:]
         var subjectsUsed: [String] = []
         for slot in slotOrder {
+            // Pairs of a slot's lessons are compared below: a slot with hundreds of lessons is a
+            // broken file (the same row pasted over and over), refused before it costs minutes.
+            if bySlot[slot]!.count > ImportLimits.maxLessonsPerSlot {
+                let first = bySlot[slot]![0].origin
+                throw .input(source.files.joined(separator: " "), "class \(slot.classID) has \(bySlot[slot]!.count) lessons at \(dayLabel(slot.weekday, slot.period)) (first: \(first)); at most \(ImportLimits.maxLessonsPerSlot) are read / 同一节次课程过多")
+            }
             var lessons: [SourceLesson] = []
             for l in bySlot[slot]! where !lessons.contains(where: { $0.origin == l.origin && $0.subject == l.subject }) { lessons.append(l) }
             var subjects: [String] = []

@@ -171,8 +171,8 @@ public enum XHSTTImporter {
         }
         for e in instance.child("Events")?.all("Event") ?? [] {
             guard let id = e.attributes["Id"] else { throw .input("\(path):\(e.line)", "<Event> without Id / 事件缺少 Id") }
-            guard let duration = e.value("Duration").flatMap({ Int($0) }), duration >= 1 else {
-                throw .input("\(path):\(e.line)", "event \(id): <Duration> is not a whole number ≥ 1 / 时长无效")
+            guard let duration = e.value("Duration").flatMap({ Int($0) }), (1...ImportLimits.maxDuration).contains(duration) else {
+                throw .input("\(path):\(e.line)", "event \(id): <Duration> is not a whole number 1–\(ImportLimits.maxDuration) / 时长无效")
             }
             var time: Int?
             if let ref = e.child("Time")?.attributes["Reference"] {
@@ -205,7 +205,7 @@ public enum XHSTTImporter {
                 start = t
             }
             let duration = s.value("Duration").flatMap { Int($0) } ?? events[ei].duration
-            guard duration >= 1 else { throw .input("\(path):\(s.line)", "solution event \(ref): bad <Duration> / 时长无效") }
+            guard (1...ImportLimits.maxDuration).contains(duration) else { throw .input("\(path):\(s.line)", "solution event \(ref): bad <Duration> / 时长无效") }
             placed.append(Placed(event: ei, duration: duration, start: start, resources: try resolve(s, owner: "solution event \(ref)", file: path), line: s.line))
             seen.insert(ei)
         }

@@ -7,8 +7,14 @@ import Foundation
 import ZIPFoundation
 
 enum XLSXReader {
+    /// Thrown from the unpacking callback when a part outgrows `ImportLimits.maxPartBytes`.
+    struct PartTooLarge: Error {}
+    /// The most cells (empty ones included) a worksheet may span: 100,000 rows of 50 columns.
+    static let maxCells = 5_000_000
+
     /// The worksheets of `path` in workbook order: (sheet name, rows).
     static func sheets(_ path: String) throws(ImportError) -> [(name: String, rows: [[String]])] {
+        _ = try ImportLimits.read(path)  // refuses an oversized file before unpacking it
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
@@ -18,8 +24,18 @@ enum XLSXReader {
         func part(_ name: String) throws(ImportError) -> Data? {
             guard let entry = archive[name] else { return nil }
             var data = Data()
+            let limit = ImportLimits.maxPartBytes
+            // The declared size can lie: the bytes actually unpacked are counted too.
+            if entry.uncompressedSize > Int64(limit) {
+                throw .input("\(path)[\(name)]", "unpacks to \(entry.uncompressedSize) bytes; at most \(limit) are allowed / 文件过大")
+            }
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    data.append(chunk)
+                    if data.count > limit { throw PartTooLarge() }
+                }
+            } catch is PartTooLarge {
+                throw .input("\(path)[\(name)]", "unpacks to more than \(limit) bytes / 文件过大")
             } catch {
                 throw .input("\(path)[\(name)]", "cannot be unpacked (a damaged file?): \(error) / 文件已损坏")
             }
@@ -53,14 +69,30 @@ enum XLSXReader {
             guard let data = try part(partName) else { throw .input(path, "sheet \"\(name)\": part \(partName) is missing / 工作表缺失") }
             let root = try XMLTree.parse(data, file: "\(path)[\(partName)]")
             var rows: [[String]] = []
+            var cells = 0
+            let location = "\(path)[\(partName)]"
             for row in root.child("sheetData")?.all("row") ?? [] {
+                // Row numbers are 1-based and bounded: r="0", a negative or a huge r is refused.
                 let r = (row.attributes["r"].flatMap { Int($0) } ?? rows.count + 1) - 1
+                guard (0..<ImportLimits.maxRows).contains(r) else {
+                    throw .input("\(location):\(row.line)", "row number \"\(row.attributes["r"] ?? "")\" is not 1–\(ImportLimits.maxRows) / 行号无效")
+                }
                 while rows.count <= r { rows.append([]) }
                 for c in row.all("c") {
                     let column = c.attributes["r"].map(columnIndex) ?? rows[r].count
+                    guard column < ImportLimits.maxColumns else {
+                        throw .input("\(location):\(c.line)", "cell \"\(c.attributes["r"] ?? "")\" lies beyond column XFD (\(ImportLimits.maxColumns) columns) / 列号无效")
+                    }
+                    if column >= rows[r].count {
+                        // Padding cells count too: a far-right cell on every row is refused here.
+                        cells += column + 1 - rows[r].count
+                        if cells > maxCells {
+                            throw .input("\(location):\(c.line)", "the sheet spans more than \(maxCells) cells / 工作表过大")
+                        }
+                    }
                     var value = c.value("v") ?? ""
                     switch c.attributes["t"] {
-                    case "s": value = Int(value).flatMap { $0 < shared.count ? shared[$0] : nil } ?? ""
+                    case "s": value = Int(value).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? ""
                     case "inlineStr": value = c.child("is")?.descendants("t").map(\.text).joined() ?? ""
                     default: break
                     }
@@ -73,12 +105,14 @@ enum XLSXReader {
         return out
     }
 
-    /// "C12" → 2 (the column, 0-based).
+    /// "C12" → 2 (the column, 0-based). A reference with more letters than any real column
+    /// (e.g. "ZZZZZZZZZZZZZZZ1") stops counting above the column limit instead of overflowing.
     static func columnIndex(_ reference: String) -> Int {
         var n = 0
         for ch in reference.unicodeScalars {
             guard ch.value >= 65 && ch.value <= 90 else { break }
             n = n * 26 + Int(ch.value - 64)
+            if n > ImportLimits.maxColumns { return ImportLimits.maxColumns }
         }
         return max(n - 1, 0)
     }

@@ -43,11 +43,16 @@ enum ClassesFile {
             } else if let stages, !stages.contains(stage!) {
                 fail("stage", "stage \(quoted(row["stage"])) is not one of the school's stages (\(stages.map(\.rawValue).joined(separator: ", ")) in school.toml)")
             }
-            // students: empty or a whole number ≥ 0.
+            // students: empty or a whole number 0–10000 (a class; more is a typo, and district
+            // sums of students must not overflow).
             var students: Int?
             if !row["students"].isEmpty {
-                students = wholeNumber(row["students"], in: 0...Int.max)
-                if students == nil { fail("students", "students \(quoted(row["students"])) is not a whole number ≥ 0") }
+                students = wholeNumber(row["students"], in: PackLimits.studentsRange)
+                if students == nil {
+                    fail("students", wholeNumber(row["students"], in: 0...Int.max) != nil
+                        ? "students \(quoted(row["students"])) is more than \(PackLimits.studentsRange.upperBound) in one class"
+                        : "students \(quoted(row["students"])) is not a whole number ≥ 0")
+                }
             }
             if ok, let grade, let stage {
                 result.classes.append(SchoolClass(id: id, grade: grade, stage: stage, students: students))

@@ -3,15 +3,37 @@
 
 struct DiagnosticLog {
     private(set) var items: [Diagnostic] = []
+    /// At most this many errors and this many notes are kept per file; the rest are counted, and
+    /// one line says how many were left out (a broken 100,000-row file gives a readable answer).
+    static let maxPerFile = 200
+    private var kept: [String: Int] = [:]
+    private var leftOut: [String: Int] = [:]
+    /// Bytes of pack files read so far (for `PackLimits.maxPackBytes`).
+    var bytesRead = 0
 
     var hasErrors: Bool { items.contains { $0.severity == .error } }
 
     mutating func error(_ file: String, line: Int? = nil, field: String? = nil, _ message: String) {
-        items.append(Diagnostic(.error, SourceLocation(file: file, line: line, field: field), message))
+        add(Diagnostic(.error, SourceLocation(file: file, line: line, field: field), message))
     }
 
     mutating func note(_ file: String, line: Int? = nil, field: String? = nil, _ message: String) {
-        items.append(Diagnostic(.note, SourceLocation(file: file, line: line, field: field), message))
+        add(Diagnostic(.note, SourceLocation(file: file, line: line, field: field), message))
+    }
+
+    private mutating func add(_ d: Diagnostic) {
+        let key = d.location.file + (d.severity == .error ? "\u{1}e" : "\u{1}n")
+        if kept[key, default: 0] >= Self.maxPerFile {
+            let first = leftOut[key] == nil
+            leftOut[key, default: 0] += 1
+            if first {
+                // A placeholder at the end of the file's list, completed by `sorted`.
+                items.append(Diagnostic(d.severity, SourceLocation(file: d.location.file, line: Int.max), key))
+            }
+            return
+        }
+        kept[key, default: 0] += 1
+        items.append(d)
     }
 
     /// The diagnostics ordered by file, then line (a diagnostic without a line first), keeping the
@@ -23,9 +45,37 @@ struct DiagnosticLog {
             let (la, lb) = (a.element.location.line ?? 0, b.element.location.line ?? 0)
             if la != lb { return la < lb }
             return a.offset < b.offset
-        }.map(\.element)
+        }.map { item in
+            var d = item.element
+            guard d.location.line == Int.max, let n = leftOut[d.message] else { return d }
+            d.location.line = nil
+            let kind = d.severity == .error ? "error(s)" : "note(s)"
+            d.message = "… and \(n) more \(kind) in this file (only the first \(Self.maxPerFile) are listed)"
+            return d
+        }
     }
 }
 
-/// `"x"`, the way messages quote a value the user wrote.
-func quoted(_ value: String) -> String { "\"" + value + "\"" }
+/// `"x"`, the way messages quote a value the user wrote. A message stays one line of sensible
+/// length whatever the value holds: line breaks, tabs and other control characters are shown
+/// escaped (`\n`, `\u{0}`), and a value longer than 120 characters is cut with "…".
+func quoted(_ value: String) -> String {
+    var out = ""
+    var count = 0
+    for scalar in value.unicodeScalars {
+        if count == 120 { out += "…"; break }
+        count += 1
+        switch scalar {
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.properties.generalCategory == .control {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return "\"" + out + "\""
+}

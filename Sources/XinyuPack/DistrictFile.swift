@@ -86,10 +86,15 @@ enum DistrictFile {
             "displaceable", "month_minimum",
         ], log: &log)
 
-        /// A whole number ≥ `minimum`.
-        func int(_ key: String, minimum: Int) -> Int? {
+        /// A whole number ≥ `minimum` and ≤ `maximum` (a larger one is a typo; a value near
+        /// Int.max overflowed the solver's sums).
+        func int(_ key: String, minimum: Int, maximum: Int) -> Int? {
             guard let value = table[key] else { return nil }
-            if let i = value.int, i >= minimum { return i }
+            if let i = value.int, i >= minimum {
+                if i <= maximum { return i }
+                toml.error(["policy", key], "policy.\(key) \(describe(value)) is more than \(maximum)", log: &log)
+                return nil
+            }
             toml.error(["policy", key], "policy.\(key) \(describe(value)) is not a whole number ≥ \(minimum)", log: &log)
             return nil
         }
@@ -107,9 +112,9 @@ enum DistrictFile {
         }
 
         // 每班每月不少于N课时: the minimum for each class in each calendar month.
-        if let v = int("lessons_per_month", minimum: 0) { policy.lessonsPerMonth = v }
+        if let v = int("lessons_per_month", minimum: 0, maximum: PackLimits.maxLessonsPerMonth) { policy.lessonsPerMonth = v }
         // At most this many lessons per class per ISO week; 0 would forbid every lesson.
-        if let v = int("max_per_week", minimum: 1) { policy.maxPerWeek = v }
+        if let v = int("max_per_week", minimum: 1, maximum: PackLimits.maxLessonsPerWeek) { policy.maxPerWeek = v }
         if let v = bool("same_teacher") { policy.sameTeacher = v }
         if let v = bool("use_free_periods") { policy.useFreePeriods = v }
         if let value = table["free_period_cost"], let v = cost(value, ["policy", "free_period_cost"]) {
@@ -140,7 +145,9 @@ enum DistrictFile {
                         continue
                     }
                     let v = months[month]!
-                    if let i = v.int, i >= 0 { policy.monthMinimum[month] = i } else {
+                    if let i = v.int, i > PackLimits.maxLessonsPerMonth {
+                        toml.error(path, "policy.month_minimum.\(month) \(describe(v)) is more than \(PackLimits.maxLessonsPerMonth)", log: &log)
+                    } else if let i = v.int, i >= 0 { policy.monthMinimum[month] = i } else {
                         toml.error(path, "policy.month_minimum.\(month) \(describe(v)) is not a whole number ≥ 0", log: &log)
                     }
                 }

@@ -67,6 +67,10 @@ public enum PackReader {
             }
             ids.append(name)
         }
+        if ids.count > PackLimits.maxSchools {
+            log.error("schools", "the pack has \(ids.count) school folders; at most \(PackLimits.maxSchools) are allowed")
+            return []
+        }
         if ids.isEmpty {
             log.error("schools", "the pack has no schools (expected folders schools/<school-id>/ with school.toml, classes.csv, timetable.csv, teachers.csv)")
         }

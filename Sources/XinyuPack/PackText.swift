@@ -5,8 +5,21 @@ import Foundation
 enum PackLimits {
     /// The largest file a pack may hold. A district's biggest file (a timetable) is a few MB.
     static let maxFileBytes = 64 * 1024 * 1024
-    /// The most data rows in one CSV file.
+    /// The most data rows in one CSV file (some 200 schools' worth of timetable rows).
     static let maxRows = 100_000
+    /// The most schools in one pack (as `xinyu generate --schools` allows).
+    static let maxSchools = 5_000
+    /// policy.lessons_per_month and each policy.month_minimum (a month has at most 31 × 16 periods;
+    /// 100 lessons a month for one class is already beyond any school).
+    static let maxLessonsPerMonth = 100
+    /// policy.max_per_week: 7 days × 16 periods.
+    static let maxLessonsPerWeek = 112
+    /// students of a class (classes.csv).
+    static let studentsRange = 0...10_000
+    /// max_per_day and max_per_week of a teacher (teachers.csv); empty means no limit.
+    static let teacherLimitRange = 0...1_000
+    /// The most bytes all files of one pack may add up to (a 60-school district is 2.5 MB).
+    static let maxPackBytes = 512 * 1024 * 1024
 }
 
 enum PackText {
@@ -35,6 +48,11 @@ enum PackText {
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             log.error(relPath, "file cannot be read")
+            return nil
+        }
+        log.bytesRead += data.count
+        if log.bytesRead > PackLimits.maxPackBytes {
+            log.error(relPath, "the pack's files add up to more than \(PackLimits.maxPackBytes) bytes; a pack may hold at most that")
             return nil
         }
         return decode([UInt8](data), file: relPath, log: &log)

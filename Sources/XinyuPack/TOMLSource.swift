@@ -22,9 +22,16 @@ struct TOMLSource {
             log.error(file, "file contains a NUL character")
             return nil
         }
+        // A dotted key or table header of thousands of parts crashes the parser (it recurses per
+        // part); keys deeper than `maxKeyParts` are refused first.
+        let scan = scanKeys(text)
+        if let deep = scan.tooDeepAtLine {
+            log.error(file, line: deep, "a key or table name has more than \(maxKeyParts) dotted parts")
+            return nil
+        }
         do {
             let table = try TOMLTable(string: text)
-            return TOMLSource(file: file, table: table, lines: keyLines(text))
+            return TOMLSource(file: file, table: table, lines: scan.lines)
         } catch let error as TOMLParseError {
             log.error(file, line: error.source.begin.line, error.description)
         } catch {
@@ -61,7 +68,14 @@ struct TOMLSource {
 
     /// Scans the text for table headers (`[a.b]`, `[[a]]`) and `key = value` lines and records
     /// the first line of each full key path. Lines inside multi-line strings are skipped.
-    static func keyLines(_ text: String) -> [String: Int] {
+    static func keyLines(_ text: String) -> [String: Int] { scanKeys(text).lines }
+
+    /// The most dotted parts a key path may have (a pack's deepest is 3, `policy.displaceable."班会"`;
+    /// TOMLKit's limit for nested values is 256).
+    static let maxKeyParts = 256
+
+    /// `keyLines`, and the line of the first key path longer than `maxKeyParts` (the scan stops there).
+    static func scanKeys(_ text: String) -> (lines: [String: Int], tooDeepAtLine: Int?) {
         var result: [String: Int] = [:]
         var table: [String] = []
         var inMultiline: String?  // the delimiter of an open multi-line string
@@ -78,12 +92,14 @@ struct TOMLSource {
                 let inner = line.drop { $0 == "[" }
                 guard let close = indexOutsideQuotes(of: "]", in: inner) else { continue }
                 table = splitDottedKey(inner[..<close])
+                if table.count > maxKeyParts { return (result, lineNumber) }
                 let key = table.joined(separator: ".")
                 if result[key] == nil { result[key] = lineNumber }
                 continue
             }
             guard let equals = indexOutsideQuotes(of: "=", in: line[...]) else { continue }
             let path = table + splitDottedKey(line[..<equals])
+            if path.count > maxKeyParts { return (result, lineNumber) }
             // Record each prefix of a dotted key too (`a.b = 1` defines table `a`).
             for count in (table.count + 1)...path.count {
                 let key = path.prefix(count).joined(separator: ".")
@@ -94,7 +110,7 @@ struct TOMLSource {
                 inMultiline = delimiter
             }
         }
-        return result
+        return (result, nil)
     }
 
     /// The first `character` not inside a "…" or '…' string.

@@ -45,12 +45,17 @@ enum TeachersFile {
                 case .failure(let problem): fail("stages", problem.message)
                 }
             }
-            // max_per_day, max_per_week: empty (no limit) or a whole number ≥ 0.
+            // max_per_day, max_per_week: empty (no limit) or a whole number 0–1000 (more is a typo,
+            // and sums of such limits must not overflow).
             func limit(_ column: String) -> Int? {
                 let text = row[column]
                 if text.isEmpty { return nil }
-                if let value = wholeNumber(text, in: 0...Int.max) { return value }
-                fail(column, "\(column) \(quoted(text)) is not empty or a whole number ≥ 0")
+                if let value = wholeNumber(text, in: PackLimits.teacherLimitRange) { return value }
+                if wholeNumber(text, in: 0...Int.max) != nil {
+                    fail(column, "\(column) \(quoted(text)) is more than \(PackLimits.teacherLimitRange.upperBound) (leave it empty for no limit)")
+                } else {
+                    fail(column, "\(column) \(quoted(text)) is not empty or a whole number ≥ 0")
+                }
                 return nil
             }
             let maxPerDay = limit("max_per_day"), maxPerWeek = limit("max_per_week")

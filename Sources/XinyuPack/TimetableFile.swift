@@ -63,10 +63,14 @@ enum TimetableFile {
             // Two rows of a class at the same weekday and period must apply in different weeks.
             if let weekday, let period, let weeks, !classID.isEmpty {
                 let key = SlotKey(classID: classID, weekday: weekday, period: period)
-                for other in slots[key, default: []] where overlaps(other.weeks, weeks) {
+                // One error per clashing row, naming the first row it clashes with; a clashing row
+                // is not kept for later comparisons, so the slot list stays short (all, or odd and
+                // even) and a file of repeated rows costs linear time, not quadratic.
+                if let other = slots[key, default: []].first(where: { overlaps($0.weeks, weeks) }) {
                     fail("weeks", "class \(quoted(classID)) has two rows for weekday \(weekday) period \(period) in the same weeks (lines \(other.line) and \(row.line): \(other.weeks.rawValue) and \(weeks.rawValue))")
+                } else {
+                    slots[key, default: []].append((weeks, row.line))
                 }
-                slots[key, default: []].append((weeks, row.line))
             }
             if ok, let weekday, let period, let weeks {
                 rows.append(TimetableRow(classID: classID, weekday: weekday, period: period, subject: subject,

@@ -1,0 +1,92 @@
+// SIGINT and SIGTERM during `xinyu solve`. GLPK's problem lives on the thread that solves it and
+// cannot be stopped safely from outside, and a half-finished solve has nothing worth writing, so
+// an interrupted solve ends at once with exit code 130 (128 + SIGINT, also for SIGTERM) and leaves
+// the output folder as it was. The one exception is the writing phase: a signal that arrives while
+// the output files are being written is held until every file is written (each one atomically),
+// then the run exits 130 — the folder then holds the complete new set. Never a mix, never a part.
+
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The exit code of an interrupted run.
+let interruptedExitCode: Int32 = 130
+
+/// Watches SIGINT and SIGTERM for one run. Keep it alive for the run (the sources stop with it).
+final class InterruptWatch: @unchecked Sendable {
+    private let lock = NSLock()
+    /// True between `beginWriting()` and `endWriting()`: a signal is held until the files are written.
+    private var writing = false
+    /// The signal received while writing, if any.
+    private var pending: Int32?
+    private var sources: [DispatchSourceSignal] = []
+    private let quiet: Bool
+
+    /// Ignores the default actions of SIGINT and SIGTERM and handles them on a private queue.
+    init(quiet: Bool) {
+        self.quiet = quiet
+        let queue = DispatchQueue(label: "xinyu.signals")
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { [weak self] in self?.received(number) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    deinit {
+        for source in sources { source.cancel() }
+    }
+
+    private func received(_ number: Int32) {
+        lock.lock()
+        if writing {
+            if pending == nil {
+                pending = number
+                lock.unlock()
+                note("\(signalName(number)) received: finishing the output files, then stopping. / 收到中断信号：写完输出文件后退出。")
+            } else {
+                lock.unlock()
+            }
+            return
+        }
+        lock.unlock()
+        note("\(signalName(number)) received: stopped; no output file was written or changed. / 收到中断信号：已停止，输出目录未改动。")
+        Self.exitNow()
+    }
+
+    /// From here until `endWriting()`, a signal waits for the files to be complete.
+    func beginWriting() {
+        lock.lock(); defer { lock.unlock() }
+        writing = true
+    }
+
+    /// Ends the writing phase; a signal held meanwhile ends the run now (exit 130).
+    func endWriting() {
+        lock.lock()
+        writing = false
+        let held = pending
+        lock.unlock()
+        if held != nil { Self.exitNow() }
+    }
+
+    private func note(_ text: String) {
+        if !quiet { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+    }
+
+    private func signalName(_ number: Int32) -> String { number == SIGINT ? "SIGINT" : number == SIGTERM ? "SIGTERM" : "signal \(number)" }
+
+    /// Flushes standard output and ends the process without running exit handlers (other threads
+    /// may be inside GLPK).
+    private static func exitNow() -> Never {
+        fflush(nil)  // every output stream, standard output included
+        _exit(interruptedExitCode)
+    }
+}
