@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(name: "xinyu", dependencies: ["XinyuCLI"]),
         .testTarget(name: "XinyuMIPTests", dependencies: ["XinyuMIP", "XinyuGLPK"]),
         .testTarget(name: "XinyuPackTests", dependencies: ["XinyuPack"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "XinyuCoreTests", dependencies: ["XinyuCore", "XinyuPack", "XinyuMIP", "XinyuGLPK", "XinyuGenerate"]),
+        .testTarget(name: "XinyuCoreTests", dependencies: ["XinyuCore", "XinyuPack", "XinyuMIP", "XinyuGLPK"]),
         .testTarget(name: "XinyuGenerateTests", dependencies: ["XinyuGenerate", "XinyuPack", "XinyuCore"]),
         .testTarget(name: "XinyuImportTests", dependencies: ["XinyuImport", "XinyuPack", "XinyuCore", "XinyuGLPK"],
                     resources: [.copy("Fixtures")]),
