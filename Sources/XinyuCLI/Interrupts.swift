@@ -1,9 +1,11 @@
-// SIGINT and SIGTERM during `xinyu solve`. GLPK's problem lives on the thread that solves it and
-// cannot be stopped safely from outside, and a half-finished solve has nothing worth writing, so
-// an interrupted solve ends at once with exit code 130 (128 + SIGINT, also for SIGTERM) and leaves
-// the output folder as it was. The one exception is the writing phase: a signal that arrives while
-// the output files are being written is held until every file is written (each one atomically),
-// then the run exits 130 — the folder then holds the complete new set. Never a mix, never a part.
+// SIGINT and SIGTERM during `xinyu solve`. The first signal asks the solve to stop: each GLPK
+// search ends at its next callback (glp_ios_terminate, on the solving thread itself), the
+// remaining stages and groups are skipped (groups not started get the greedy schedule), and the
+// best schedule found so far is verified and written, its report saying it was interrupted; the
+// run then exits 130 (128 + SIGINT, also for SIGTERM). A second signal ends the run at once,
+// leaving the output folder as it was. A signal that arrives while the output files are being
+// written is held until every file is written (each one atomically). So the folder holds the
+// previous files or a complete new set: never a mix, never a part.
 
 import Dispatch
 import Foundation
@@ -25,6 +27,8 @@ final class InterruptWatch: @unchecked Sendable {
     private var writing = false
     /// The signal received while writing, if any.
     private var pending: Int32?
+    /// The first signal received outside writing: the solve is asked to stop.
+    private var stopRequested = false
     private var sources: [DispatchSourceSignal] = []
     private let quiet: Bool
 
@@ -57,9 +61,26 @@ final class InterruptWatch: @unchecked Sendable {
             }
             return
         }
+        if !stopRequested {
+            stopRequested = true
+            lock.unlock()
+            note("\(signalName(number)) received: stopping; the best schedule found so far will be written (again to stop at once). / 收到中断信号：正在停止，将写出目前最好的排课（再按一次立即退出）。")
+            return
+        }
         lock.unlock()
-        note("\(signalName(number)) received: stopped; no output file was written or changed. / 收到中断信号：已停止，输出目录未改动。")
+        note("\(signalName(number)) received again: stopped; no output file was written or changed. / 再次收到中断信号：已停止，输出目录未改动。")
         Self.exitNow()
+    }
+
+    /// Whether the run has been asked to stop (polled by the solver).
+    var isInterrupted: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return stopRequested
+    }
+
+    /// After writing: an interrupted run ends with exit 130.
+    func exitIfInterrupted() {
+        if isInterrupted { Self.exitNow() }
     }
 
     /// From here until `endWriting()`, a signal waits for the files to be complete.

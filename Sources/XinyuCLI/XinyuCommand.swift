@@ -130,6 +130,7 @@ struct Solve: ParsableCommand {
         options.globalBound = !noGlobalBound
         options.verbose = verbose
         if !quiet { options.log = { @Sendable line in printError(line) } }
+        options.stop = { interrupts.isInterrupted }
         let solver = GLPKSolver()
         let result = solveDistrict(district, only: school.isEmpty ? nil : Set(school), jobs: jobs, options: options, solver: solver)
 
@@ -139,8 +140,11 @@ struct Solve: ParsableCommand {
             for v in violations { printError("internal error: \(v)") }
             throw ExitCode(Exit.internalError)
         }
-        let report = reportMarkdown(result, solverName: solver.name, solverVersion: solver.version,
+        var report = reportMarkdown(result, solverName: solver.name, solverVersion: solver.version,
                                     packHash: packHash(root: pack))
+        if interrupts.isInterrupted {
+            report += "\n## 中断 / Interrupted\n\n运行被中断：这是中断前找到的最好排课，未经完整优化。 The run was interrupted (SIGINT/SIGTERM): this is the best schedule found before it stopped; it keeps every rule but was not fully optimised.\n"
+        }
         interrupts.beginWriting()
         defer { interrupts.endWriting() }
         do {
@@ -151,6 +155,8 @@ struct Solve: ParsableCommand {
             printError("cannot write \(out): \(error)")
             throw ExitCode(Exit.internalError)
         }
+        // Interrupted: the complete set of the best schedule found is written; stop here (130).
+        interrupts.exitIfInterrupted()
         if let path = writeMonolithic {
             do {
                 let m = try writeMonolithicModel(result.district, shortfall: result.shortfall, solver: solver, to: path)

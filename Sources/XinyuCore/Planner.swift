@@ -16,6 +16,10 @@ public struct PlanOptions: Sendable {
     public var verbose: Bool = false
     /// Progress lines (stderr unless quiet).
     public var log: (@Sendable (String) -> Void)?
+    /// Polled between stages and during searches: when true (an interrupted run) the plan ends
+    /// with the best schedule found so far.
+    public var stop: (@Sendable () -> Bool)?
+    var stopped: Bool { stop?() ?? false }
     public init(timeLimit: Double? = nil) { self.timeLimit = timeLimit }
 }
 
@@ -78,13 +82,14 @@ public struct Planner: Sendable {
 
     public func plan(_ inst: Instance, name: String) -> GroupPlan {
         let clock = Clock()
-        if let limit = options.timeLimit, limit < 0.05 {
-            // No time left for this group: the greedy schedule, its shortfall bounded by counting.
+        if options.stopped || options.timeLimit.map({ $0 < 0.05 }) ?? false {
+            // No time left for this group (or the run was interrupted): the greedy schedule, its
+            // shortfall bounded by counting.
             let greedy = inst.greedySchedule(planned: [], teacherOf: [Int?](repeating: nil, count: inst.classes.count))
             let short = missing(inst, greedy)
             return GroupPlan(instance: inst, placements: greedy, shortfall: short,
                              shortfallBound: min(short, countingShortfallBound(inst).total), quality: .feasible,
-                             objective: inst.score(greedy).total, bound: nil, boundNote: "time limit: greedy schedule",
+                             objective: inst.score(greedy).total, bound: nil, boundNote: options.stopped ? "interrupted: greedy schedule" : "time limit: greedy schedule",
                              stages: [], seconds: clock.seconds)
         }
         var stages: [StageLog] = []
@@ -94,12 +99,13 @@ public struct Planner: Sendable {
             return max(0.01, (limit - clock.seconds) * share)
         }
         /// Whether the time limit leaves room for an optional stage.
-        func timeLeft() -> Bool { options.timeLimit.map { clock.seconds < $0 * 0.9 } ?? true }
+        func timeLeft() -> Bool { !options.stopped && (options.timeLimit.map { clock.seconds < $0 * 0.9 } ?? true) }
         func run(_ label: String, _ model: MIPModel, _ share: Double, warm: [Double]? = nil,
                  stopAt: Double? = nil, gap: Double = 0) -> SolveResult {
             var o = SolveOptions(timeLimit: remaining(share), mipGap: gap, verbose: options.verbose)
             o.warmStart = warm
             o.stopAtObjective = stopAt
+            o.shouldStop = options.stop
             let tag = "\(name) \(label)"
             o.progress = { p in
                 log("\(tag): incumbent \(p.incumbent.map { fmt($0) } ?? "-"), bound \(p.bound.map { fmt($0) } ?? "-"), gap \(p.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "-"), \(fmt(p.seconds)) s")
@@ -116,8 +122,9 @@ public struct Planner: Sendable {
         }
 
         // Stage 1: rhythm plan (teacher and 单双周 slot per class).
-        let rhythm = RhythmPlan(inst, solver: solver,
-                                options: SolveOptions(timeLimit: remaining(0.25), mipGap: 0.01, verbose: options.verbose))
+        var rhythmOptions = SolveOptions(timeLimit: remaining(0.25), mipGap: 0.01, verbose: options.verbose)
+        rhythmOptions.shouldStop = options.stop
+        let rhythm = RhythmPlan(inst, solver: solver, options: rhythmOptions)
         stages.append(StageLog(name: "rhythm", variables: rhythm.modelSize.variables, constraints: rhythm.modelSize.constraints,
                                status: rhythm.result.status, objective: rhythm.result.objective, bound: rhythm.result.bound,
                                seconds: rhythm.result.seconds, reason: rhythm.result.reason))

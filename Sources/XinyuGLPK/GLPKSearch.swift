@@ -29,6 +29,7 @@ final class SearchContext {
     private let objectiveConstant: Double
     private let stopAtObjective: Double?
     private let progress: (@Sendable (SolveProgress) -> Void)?
+    private let shouldStop: (@Sendable () -> Bool)?
     /// The warm start in GLPK's 1-based column order, offered once on the first GLP_IHEUR.
     private var warmStart: [Double]?
     /// Whether glp_ios_heur_sol accepted the warm start (nil: not offered yet).
@@ -46,6 +47,7 @@ final class SearchContext {
         self.objectiveConstant = objectiveConstant
         self.stopAtObjective = options.stopAtObjective
         self.progress = options.progress
+        self.shouldStop = options.shouldStop
         self.warmStart = warmStart.map { OneBased.array($0, unused: 0) }
         self.bestBound = rootBound
     }
@@ -80,6 +82,7 @@ final class SearchContext {
         if let stop = stopAtObjective, let incumbent, incumbent + objectiveConstant <= stop {
             glp_ios_terminate(tree)
         }
+        if let shouldStop, shouldStop() { glp_ios_terminate(tree) }
         guard let progress else { return }
         // Report every new incumbent: GLP_IBINGO announces those found by branching, but GLPK's
         // own heuristics store theirs silently, so compare with the last one reported. Between

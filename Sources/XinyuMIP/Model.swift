@@ -157,6 +157,8 @@ public struct SolveOptions: Sendable {
     public var stopAtObjective: Double?
     /// Called now and then with the incumbent and bound.
     public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// Polled during the search: when it returns true the search stops with what it has.
+    public var shouldStop: (@Sendable () -> Bool)?
 
     public init(timeLimit: Double? = nil, mipGap: Double = 0, verbose: Bool = false) {
         self.timeLimit = timeLimit
