@@ -35,14 +35,13 @@ public struct StageLog: Sendable {
     public var reason: String
 }
 
-/// What the solve of a group reached.
+/// What the solve of a group reached. There is always a schedule (at worst the greedy one).
 public enum PlanQuality: String, Sendable {
-    /// Every stage proven optimal for what it optimises.
+    /// The shortfall is proven least and the preference cost meets a proven global lower bound
+    /// (within the requested gap).
     case optimal
-    /// A schedule, not proven optimal (time limit or gap).
+    /// A schedule that keeps every rule, not proven optimal (bound gap, time limit, interruption).
     case feasible
-    /// No schedule found in time.
-    case none
 }
 
 /// The plan of one group of schools.
