@@ -18,11 +18,7 @@ struct DistrictRun: ParsableCommand {
     @Option(name: .long, help: "Output directory (created if missing).")
     var out: String
 
-    @Option(name: .long, help: "Groups of schools solved in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(name: .long, help: "Wall-clock limit of the solve, seconds (advice probes have their own limit).")
-    var timeLimit: Double?
+    @OptionGroup var limits: RunLimits
 
     @Option(name: .long, help: "Solve only shard K of N (0 ≤ K < N): group i of the pack's independent groups goes to shard i mod N; also writes shard.json for `xinyu merge`.")
     var shard: String?
@@ -39,9 +35,7 @@ struct DistrictRun: ParsableCommand {
     @OptionGroup var exports: ExportOptions
 
     func validate() throws {
-        if let t = timeLimit, !(t.isFinite && t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if !(adviceTimeLimit.isFinite && adviceTimeLimit > 0) { throw ValidationError("--advice-time-limit must be a positive number of seconds") }
-        if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be 1–256") }
         if let s = shard, Shard(s) == nil { throw ValidationError("--shard must be K/N with 0 ≤ K < N, e.g. 0/4") }
     }
 
@@ -57,8 +51,8 @@ struct DistrictRun: ParsableCommand {
             throw ExitCode(Exit.invalidInput)
         }
         var options = DistrictRunOptions()
-        options.jobs = jobs
-        options.timeLimit = timeLimit
+        options.jobs = limits.jobs
+        options.timeLimit = limits.timeLimit
         options.shard = shard.flatMap(Shard.init)
         options.advice = !noAdvice
         options.adviceOptions = AdviceOptions(probeTimeLimit: adviceTimeLimit)
@@ -79,7 +73,7 @@ struct DistrictRun: ParsableCommand {
         }
         try exports.write(district, into: out)
         let schools = output.outcome.schools
-        if !quiet { printError("district run in \(String(format: "%.2f", Date().timeIntervalSince(start))) s on \(jobs) job(s)") }
+        if !quiet { printError("district run in \(String(format: "%.2f", Date().timeIntervalSince(start))) s on \(limits.jobs) job(s)") }
         let short = schools.filter { $0.status == "short" }.count
         let under = schools.filter { $0.status == "understaffed" }.count
         print("\(schools.count) school(s): \(schools.count - short - under) ok, \(under) understaffed, \(short) short. Wrote \(out)/schedule.csv, months.csv, schools.csv, report.md\(output.shard == nil ? "" : ", shard.json"). / \(schools.count)所学校：达标\(schools.count - short - under)，配备不足\(under)，未达标\(short)。")

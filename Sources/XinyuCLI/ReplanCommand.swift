@@ -22,17 +22,13 @@ struct Replan: ParsableCommand {
     @Option(name: .long, help: "Output directory: schedule.csv, months.csv, report.md, changes.csv.")
     var out: String
 
+    @OptionGroup var limits: RunLimits
+
     @Option(name: .long, help: "Cost of moving or dropping a published lesson (default 3).")
     var moveWeight: Double = 3
 
     @Option(name: .long, help: "Cost of keeping a lesson's time with another teacher (default 1).")
     var teacherWeight: Double = 1
-
-    @Option(name: .long, help: "Wall-clock limit for the whole run, seconds.")
-    var timeLimit: Double?
-
-    @Option(name: .long, help: "Groups of schools solved in parallel.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .long, help: "No progress on stderr.")
     var quiet = false
@@ -42,8 +38,6 @@ struct Replan: ParsableCommand {
         if !(moveWeight.isFinite && moveWeight > 0 && teacherWeight.isFinite && teacherWeight >= 0 && teacherWeight < moveWeight) {
             throw ValidationError("weights must satisfy 0 ≤ --teacher-weight < --move-weight")
         }
-        if let t = timeLimit, !(t.isFinite && t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
-        if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be 1–256") }
     }
 
     func run() throws {
@@ -55,13 +49,13 @@ struct Replan: ParsableCommand {
             for d in error.diagnostics { printError("\(baseline)/\(d)") }
             throw ExitCode(Exit.invalidInput)
         }
-        var plan = PlanOptions(timeLimit: timeLimit)
+        var plan = PlanOptions(timeLimit: limits.timeLimit)
         if !quiet { plan.log = { @Sendable line in printError(line) } }
         var options = ReplanOptions(from: CivilDate(iso: from)!, plan: plan)
         options.moveWeight = moveWeight
         options.teacherWeight = teacherWeight
         let solver = GLPKSolver()
-        let r = replanDistrict(loaded.district, baseline: published, options: options, jobs: jobs, solver: solver)
+        let r = replanDistrict(loaded.district, baseline: published, options: options, jobs: limits.jobs, solver: solver)
         // Every lesson the re-plan placed keeps every rule (published past lessons that the
         // changed pack no longer allows are kept as given and listed, not checked).
         let invalid = Set(r.pastInvalid)

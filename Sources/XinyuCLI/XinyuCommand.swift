@@ -76,17 +76,13 @@ struct Solve: ParsableCommand {
     @Option(name: .long, help: "Output directory (created if missing).")
     var out: String
 
+    @OptionGroup var limits: RunLimits
+
     @Option(name: .long, help: "Solve only this school (and the schools sharing a teacher with it); repeatable.")
     var school: [String] = []
 
-    @Option(name: .long, help: "Wall-clock limit for the whole run, seconds.")
-    var timeLimit: Double?
-
     @Option(name: .long, help: "Relative MIP gap accepted in the preference stage (default 0: prove optimality).")
     var mipGap: Double = 0
-
-    @Option(name: .long, help: "Groups of schools solved in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .long, help: "Write every model solved as free MPS into this directory.")
     var writeModel: String?
@@ -106,9 +102,7 @@ struct Solve: ParsableCommand {
     @OptionGroup var exports: ExportOptions
 
     func validate() throws {
-        if let t = timeLimit, !(t.isFinite && t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if !(mipGap.isFinite && mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be in [0, 1)") }
-        if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be 1–256") }
     }
 
     func run() throws {
@@ -124,7 +118,7 @@ struct Solve: ParsableCommand {
             throw ExitCode(Exit.usage)
         }
         // The limit covers the whole run: what reading took, and a share kept for checking and writing.
-        var options = PlanOptions(timeLimit: timeLimit.map { max(0.01, ($0 - Date().timeIntervalSince(started)) * 0.9 - 0.2) })
+        var options = PlanOptions(timeLimit: limits.timeLimit.map { max(0.01, ($0 - Date().timeIntervalSince(started)) * 0.9 - 0.2) })
         options.mipGap = mipGap
         options.writeModelDirectory = writeModel
         options.globalBound = !noGlobalBound
@@ -132,7 +126,7 @@ struct Solve: ParsableCommand {
         if !quiet { options.log = { @Sendable line in printError(line) } }
         options.stop = { interrupts.isInterrupted }
         let solver = GLPKSolver()
-        let result = solveDistrict(district, only: school.isEmpty ? nil : Set(school), jobs: jobs, options: options, solver: solver)
+        let result = solveDistrict(district, only: school.isEmpty ? nil : Set(school), jobs: limits.jobs, options: options, solver: solver)
 
         // Never write a schedule the independent verifier rejects.
         let violations = Verifier.check(result.district, result.lessons, months: result.months, allowShort: true)
@@ -259,5 +253,19 @@ struct Generate: ParsableCommand {
         }
         let n = d.schools.reduce(0) { $0 + $1.classes.count }
         print("wrote \(out): \(d.schools.count) schools, \(n) classes, term \(d.termStart.iso) – \(d.termEnd.iso). / 已生成样例数据包。")
+    }
+}
+
+/// `--time-limit` and `--jobs` of `solve`, `district` and `replan`.
+struct RunLimits: ParsableArguments {
+    @Option(name: .long, help: "Wall-clock limit for the whole run, seconds.")
+    var timeLimit: Double?
+
+    @Option(name: .long, help: "Groups of schools solved in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if let t = timeLimit, !(t.isFinite && t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be 1–256") }
     }
 }

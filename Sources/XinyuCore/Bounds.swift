@@ -27,8 +27,8 @@ extension Instance {
 /// schedule misses exactly k_c lessons of each class (none can miss fewer), so the bound is the
 /// sum of the classes' least costs at k_c. When counting proves the shortfall, each class may miss
 /// at most its pool's bound in each month; otherwise up to `shortfall` lessons (weaker). Nil if a class could not be solved to optimality in time.
-func classDecomposedBound(_ inst: Instance, shortfall: Int, solver: MIPSolver, timeLimit: Double?) -> Double? {
-    let counting = countingShortfallBound(inst)
+func classDecomposedBound(_ inst: Instance, shortfall: Int, counting: (total: Int, allowance: [[Int]]),
+                          solver: MIPSolver, timeLimit: Double?) -> Double? {
     let clock = Clock()
     let big = 10_000.0
     var least: [Int] = []
@@ -72,8 +72,9 @@ func classDecomposedBound(_ inst: Instance, shortfall: Int, solver: MIPSolver, t
 func countingShortfallBound(_ inst: Instance) -> (total: Int, allowance: [[Int]]) {
     var total = 0
     var allowance = inst.classes.map { c in c.minimum.map { $0 ?? 0 } }
+    let cap = RhythmPlan.capacity(inst)
     for mi in inst.months.indices {
-        for pool in monthPools(inst, month: mi) {
+        for pool in monthPools(inst, month: mi, capacity: cap) {
             total += pool.bound
             for ci in pool.classes { allowance[ci][mi] = min(allowance[ci][mi], pool.bound) }
         }
@@ -95,8 +96,8 @@ struct Pool {
     var bound: Int { max(demand - supply, alone, 0) }
 }
 
-func monthPools(_ inst: Instance, month mi: Int) -> [Pool] {
-    let cap = RhythmPlan.capacity(inst)
+/// `capacity` is `RhythmPlan.capacity(inst)` (computed once by the caller).
+func monthPools(_ inst: Instance, month mi: Int, capacity cap: [[Int]]) -> [Pool] {
     let perWeek = inst.policy.maxPerWeek
     // Union-find over classes (0..<C) and teachers (C..<C+T) linked by a staffed candidate this month.
     let nC = inst.classes.count

@@ -32,6 +32,7 @@ extension GroupPlan {
             teacherMonth[[p.teacher, m], default: 0] += 1
         }
         let cap = RhythmPlan.capacity(inst)
+        let pools = inst.months.indices.map { monthPools(inst, month: $0, capacity: cap) }
         let perWeek = inst.policy.maxPerWeek
         var out: [Shortfall] = []
         for (ci, c) in inst.classes.enumerated() {
@@ -40,13 +41,13 @@ extension GroupPlan {
                 let month = inst.months[mi]
                 let have = count[[ci, mi], default: 0]
                 out.append(Shortfall(school: c.school, classID: c.id, month: month, required: minimum, scheduled: have,
-                                     reasons: reasons(ci, mi, minimum, cap: cap, perWeek: perWeek, teacherMonth: teacherMonth)))
+                                     reasons: reasons(ci, mi, minimum, cap: cap, pools: pools[mi], perWeek: perWeek, teacherMonth: teacherMonth)))
             }
         }
         return out
     }
 
-    private func reasons(_ ci: Int, _ mi: Int, _ minimum: Int, cap: [[Int]], perWeek: Int,
+    private func reasons(_ ci: Int, _ mi: Int, _ minimum: Int, cap: [[Int]], pools: [Pool], perWeek: Int,
                          teacherMonth: [[Int]: Int]) -> [Text] {
         let inst = instance
         let c = inst.classes[ci]
@@ -86,7 +87,7 @@ extension GroupPlan {
                 zh: "\(month)中\(c.id)班的可替换课时只在\(staffedWeeks)个周里与空闲的心理教师（\(names)）相遇；其余时间教师有课或不可用。"))
         }
         // Capacity of the teachers who could take this class (and every class they could take).
-        if let pool = monthPools(inst, month: mi).first(where: { $0.classes.contains(ci) }), pool.demand > pool.supply {
+        if let pool = pools.first(where: { $0.classes.contains(ci) }), pool.demand > pool.supply {
             let detail = pool.teachers.map { t in
                 "\(inst.teachers[t].id) \(cap[t][mi])\(inst.teachers[t].maxPerWeek.map { " (max \($0) a week)" } ?? "")"
             }.joined(separator: ", ")

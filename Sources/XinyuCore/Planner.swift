@@ -85,7 +85,7 @@ public struct Planner: Sendable {
             // No time left for this group (or the run was interrupted): the greedy schedule, its
             // shortfall bounded by counting.
             let greedy = inst.greedySchedule(planned: [], teacherOf: [Int?](repeating: nil, count: inst.classes.count))
-            let short = missing(inst, greedy)
+            let short = inst.missing(greedy)
             return GroupPlan(instance: inst, placements: greedy, shortfall: short,
                              shortfallBound: min(short, countingShortfallBound(inst).total), quality: .feasible,
                              objective: inst.score(greedy).total, bound: nil, boundNote: options.stopped ? "interrupted: greedy schedule" : "time limit: greedy schedule",
@@ -120,53 +120,20 @@ public struct Planner: Sendable {
             return r
         }
 
-        // Stage 1: rhythm plan (teacher and 单双周 slot per class).
-        var rhythmOptions = SolveOptions(timeLimit: remaining(0.25), mipGap: 0.01, verbose: options.verbose)
-        rhythmOptions.shouldStop = options.stop
-        let rhythm = RhythmPlan(inst, solver: solver, options: rhythmOptions)
-        stages.append(StageLog(name: "rhythm", variables: rhythm.modelSize.variables, constraints: rhythm.modelSize.constraints,
-                               status: rhythm.result.status, objective: rhythm.result.objective, bound: rhythm.result.bound,
-                               seconds: rhythm.result.seconds, reason: rhythm.result.reason))
-        log("\(name) rhythm: \(rhythm.result.status.rawValue), \(rhythm.modelSize.variables) columns, \(fmt(rhythm.result.seconds)) s")
-        var teacherOf = rhythm.teacherOf
-        var slotOf = rhythm.slotOf
-        let fixed: [Int?]? = inst.policy.sameTeacher ? teacherOf : nil
-
-        // Stage 2a: fewest missing lessons with teachers fixed; warm start from the rhythm.
-        let warmPlacements = inst.greedySchedule(planned: rhythm.planned, teacherOf: teacherOf)
-        let feas = TermModel(inst, TermModelSpec(fixedTeacher: fixed, preferences: false, preferredSlot: nil,
-                                                  shortfallWeight: 1, shortfallCap: nil), name: "feasibility")
-        let r2a = run("feasibility", feas.model, 0.3, warm: feas.assignment(inst, warmPlacements), stopAt: 0)
-        var best = r2a.hasSolution ? feas.placements(r2a.values) : warmPlacements
-        var shortfall = missing(inst, best)
-        var shortfallBound = countingShortfallBound(inst).total
-
-        if shortfall <= shortfallBound {
-            // Counting alone proves no schedule misses fewer lessons.
-            shortfallBound = shortfall
-        } else if fixed == nil {
-            // Teachers were free in stage 2a: it was the full model already.
-            shortfallBound = r2a.status == .optimal ? shortfall : max(shortfallBound, Int(((r2a.bound ?? 0) - 1e-6).rounded(.up)))
-        } else if shortfall > 0 {
-            // Stage 3 (exactness): lessons are missing; the full model chooses teachers too.
-            let full = TermModel(inst, TermModelSpec(fixedTeacher: nil, preferences: false, preferredSlot: nil,
-                                                      shortfallWeight: 1, shortfallCap: nil), name: "exact")
-            let r3 = run("exact", full.model, 0.6, warm: full.assignment(inst, best))
-            if r3.hasSolution {
-                let found = full.placements(r3.values)
-                if missing(inst, found) < shortfall {
-                    best = found
-                    shortfall = missing(inst, found)
-                    // Keep the rhythm plan where the teacher stayed; otherwise take the teacher found.
-                    for ci in inst.classes.indices {
-                        let t = found.first { $0.classIndex == ci }?.teacher
-                        if let t, t != teacherOf[ci] { teacherOf[ci] = t; slotOf[ci] = mostFrequentSlot(inst, found, ci) }
-                    }
-                }
-            }
-            shortfallBound = max(shortfallBound, Int(((r3.bound ?? 0) - 1e-6).rounded(.up)))
-            if r3.status == .optimal { shortfallBound = shortfall }
-        }
+        let counting = countingShortfallBound(inst)
+        let least = leastShortfall(inst, solver: solver, counting: counting.total, goal: nil,
+                                   remaining: remaining, stop: options.stop, verbose: options.verbose,
+                                   run: { run($0, $1, $2, warm: $3, stopAt: $4) })
+        let r1 = least.rhythm.result
+        stages.insert(StageLog(name: "rhythm", variables: least.rhythm.modelSize.variables,
+                               constraints: least.rhythm.modelSize.constraints, status: r1.status, objective: r1.objective,
+                               bound: r1.bound, seconds: r1.seconds, reason: r1.reason), at: 0)
+        log("\(name) rhythm: \(r1.status.rawValue), \(least.rhythm.modelSize.variables) columns, \(fmt(r1.seconds)) s")
+        var best = least.placements
+        let shortfall = least.shortfall
+        let shortfallBound = least.bound
+        let teacherOf = least.teacherOf
+        var slotOf = least.slotOf
 
         // Stage 2b: best preferences among schedules with that shortfall (if time is left).
         let objective: Double
@@ -184,13 +151,13 @@ public struct Planner: Sendable {
                           warm: pref.assignment(inst, best), gap: options.mipGap)
             if r2b.hasSolution {
                 let found = pref.placements(r2b.values)
-                if missing(inst, found) <= shortfall && inst.score(found).total <= before + 1e-9 { best = found }
+                if inst.missing(found) <= shortfall && inst.score(found).total <= before + 1e-9 { best = found }
             }
             if round == 0, r2b.status == .optimal, let b = r2b.bound {
                 bound = min(b / pref.objectiveScale, inst.score(best).total)
                 boundNote = "teachers and regular slots fixed"
             }
-            let next = inst.classes.indices.map { mostFrequentSlot(inst, best, $0) ?? slotOf[$0] }
+            let next = inst.classes.indices.map { inst.mostFrequentSlot(best, $0) ?? slotOf[$0] }
             if next == slotOf || inst.score(best).total >= before - 1e-9 && round > 0 { break }
             slotOf = next
         }
@@ -199,7 +166,7 @@ public struct Planner: Sendable {
         // A global bound: every class alone, teachers relaxed away, solved exactly.
         if options.globalBound && timeLeft() {
             let t0 = clock.seconds
-            if let lb = classDecomposedBound(inst, shortfall: shortfall, solver: solver, timeLimit: remaining(1.0)) {
+            if let lb = classDecomposedBound(inst, shortfall: shortfall, counting: counting, solver: solver, timeLimit: remaining(1.0)) {
                 bound = min(lb, objective)
                 boundNote = "each class alone, teachers relaxed"
                 boundIsGlobal = true
@@ -222,23 +189,92 @@ public struct Planner: Sendable {
                          quality: quality, objective: objective, bound: bound, boundNote: boundNote,
                          stages: stages, seconds: clock.seconds)
     }
+}
 
+/// What stages 1–3 found: a schedule with the fewest missing lessons found, a proven lower bound
+/// on the missing lessons of any schedule, and each class's teacher and regular slot.
+struct LeastShortfall {
+    var placements: [Placement]
+    var shortfall: Int
+    var bound: Int
+    var teacherOf: [Int?]
+    var slotOf: [WeeklySlot?]
+    var rhythm: RhythmPlan
+}
+
+/// Stages 1–3, shared by `Planner` and `probeShortfall`: (1) the rhythm plan (teacher and 单双周
+/// slot per class); (2) fewest missing lessons with each class's teacher fixed, warm-started from
+/// the rhythm plan repaired greedily; (3) if that misses more than `counting` proves unavoidable,
+/// the full term model with teachers free, warm-started from (2) — so fixing teachers never loses
+/// a feasible schedule. The searches stop at the first schedule missing at most
+/// max(counting, goal) lessons. `run(label, model, share, warm start, stop at)` solves a model.
+func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: Int?,
+                    remaining: (Double) -> Double?, stop: (@Sendable () -> Bool)?, verbose: Bool,
+                    run: (String, MIPModel, Double, [Double]?, Double?) -> SolveResult) -> LeastShortfall {
+    let enough = Double(max(counting, goal ?? 0))
+    var rhythmOptions = SolveOptions(timeLimit: remaining(0.25), mipGap: 0.01, verbose: verbose)
+    rhythmOptions.shouldStop = stop
+    let rhythm = RhythmPlan(inst, solver: solver, options: rhythmOptions)
+    var teacherOf = rhythm.teacherOf
+    var slotOf = rhythm.slotOf
+    let fixed: [Int?]? = inst.policy.sameTeacher ? teacherOf : nil
+
+    let warm = inst.greedySchedule(planned: rhythm.planned, teacherOf: teacherOf)
+    let feas = TermModel(inst, TermModelSpec(fixedTeacher: fixed, preferences: false, preferredSlot: nil,
+                                              shortfallWeight: 1, shortfallCap: nil), name: "feasibility")
+    let r2 = run("feasibility", feas.model, 0.3, feas.assignment(inst, warm), enough)
+    var best = r2.hasSolution ? feas.placements(r2.values) : warm
+    var shortfall = inst.missing(best)
+    var bound = counting
+    func proven(_ r: SolveResult) -> Int {
+        r.status == .optimal ? shortfall : max(bound, Int(((r.bound ?? 0) - 1e-6).rounded(.up)))
+    }
+    if shortfall <= counting {
+        // Counting alone proves no schedule misses fewer lessons.
+        bound = shortfall
+    } else if fixed == nil {
+        // Teachers were free in stage 2: it was the full model already.
+        bound = proven(r2)
+    } else if Double(shortfall) > enough {
+        let full = TermModel(inst, TermModelSpec(fixedTeacher: nil, preferences: false, preferredSlot: nil,
+                                                  shortfallWeight: 1, shortfallCap: nil), name: "exact")
+        let r3 = run("exact", full.model, 0.6, full.assignment(inst, best), enough)
+        if r3.hasSolution {
+            let found = full.placements(r3.values)
+            if inst.missing(found) < shortfall {
+                best = found
+                shortfall = inst.missing(found)
+                // Keep the rhythm plan where the teacher stayed; otherwise take the teacher found.
+                for ci in inst.classes.indices {
+                    let t = found.first { $0.classIndex == ci }?.teacher
+                    if let t, t != teacherOf[ci] { teacherOf[ci] = t; slotOf[ci] = inst.mostFrequentSlot(found, ci) }
+                }
+            }
+        }
+        bound = proven(r3)
+    }
+    return LeastShortfall(placements: best, shortfall: shortfall, bound: min(bound, shortfall),
+                          teacherOf: teacherOf, slotOf: slotOf, rhythm: rhythm)
+}
+
+extension Instance {
     /// Missing lessons of a set of placements against the minimums.
-    func missing(_ inst: Instance, _ placements: [Placement]) -> Int {
+    func missing(_ placements: [Placement]) -> Int {
         var count: [[Int]: Int] = [:]
-        for p in placements { count[[p.classIndex, inst.days[inst.classes[p.classIndex].candidates[p.candidate].day].month], default: 0] += 1 }
+        for p in placements { count[[p.classIndex, days[classes[p.classIndex].candidates[p.candidate].day].month], default: 0] += 1 }
         var total = 0
-        for (ci, c) in inst.classes.enumerated() {
+        for (ci, c) in classes.enumerated() {
             for (mi, minimum) in c.minimum.enumerated() { total += max(0, (minimum ?? 0) - count[[ci, mi], default: 0]) }
         }
         return total
     }
 
-    func mostFrequentSlot(_ inst: Instance, _ placements: [Placement], _ ci: Int) -> WeeklySlot? {
+    /// The slot a class's placements use most (ties: the earliest slot).
+    func mostFrequentSlot(_ placements: [Placement], _ ci: Int) -> WeeklySlot? {
         var count: [WeeklySlot: Int] = [:]
         for p in placements where p.classIndex == ci {
-            let cand = inst.classes[ci].candidates[p.candidate]
-            count[WeeklySlot(inst.days[cand.day], cand.period), default: 0] += 1
+            let cand = classes[ci].candidates[p.candidate]
+            count[WeeklySlot(days[cand.day], cand.period), default: 0] += 1
         }
         return count.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first?.key
     }

@@ -140,7 +140,6 @@ func replanGroup(_ inst: Instance, baseline: [Lesson], options: ReplanOptions, s
         s.gain = gain
         return s
     }
-    let planner = Planner(solver: solver, options: options.plan)
     /// Missing lessons, counting the published lessons given outside the model.
     func missing(_ ps: [Placement]) -> Int {
         var count: [[Int]: Int] = [:]
@@ -188,7 +187,7 @@ func replanGroup(_ inst: Instance, baseline: [Lesson], options: ReplanOptions, s
     pref.shortfallWeight = 0
     pref.shortfallCap = Double(shortfall)
     pref.gainFloor = kept
-    pref.preferredSlot = inst.classes.indices.map { planner.mostFrequentSlot(inst, best, $0) }
+    pref.preferredSlot = inst.classes.indices.map { inst.mostFrequentSlot(best, $0) }
     let prefModel = TermModel(inst, pref, name: "replan_preferences")
     let rp = run("replan-preferences", prefModel, best, 1.0)
     if rp.hasSolution {

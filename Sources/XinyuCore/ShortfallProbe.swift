@@ -52,47 +52,20 @@ public func probeShortfall(_ inst: Instance, solver: MIPSolver, timeLimit: Doubl
     if let goal, counting > goal {
         return ShortfallProbe(missing: [:], shortfall: inst.required, bound: counting, lessons: [])
     }
-    let enough = max(counting, goal ?? 0)
     func remaining(_ share: Double) -> Double? {
         guard let limit = timeLimit else { return nil }
         return max(0.05, (limit - clock.seconds) * share)
     }
-    let rhythm = RhythmPlan(inst, solver: solver, options: SolveOptions(timeLimit: remaining(0.25), mipGap: 0.01))
-    let fixed: [Int?]? = inst.policy.sameTeacher ? rhythm.teacherOf : nil
-    let warm = inst.greedySchedule(planned: rhythm.planned, teacherOf: rhythm.teacherOf)
-    let planner = Planner(solver: solver, options: PlanOptions())
-    var best = warm
-    var shortfall = planner.missing(inst, best)
-    var bound = counting
-    if shortfall > enough {
-        let feas = TermModel(inst, TermModelSpec(fixedTeacher: fixed, preferences: false, preferredSlot: nil,
-                                                  shortfallWeight: 1, shortfallCap: nil), name: "probe")
-        var o = SolveOptions(timeLimit: remaining(0.4))
-        o.warmStart = feas.assignment(inst, warm)
-        o.stopAtObjective = Double(enough)
-        let r = solver.solve(feas.model, options: o)
-        if r.hasSolution {
-            let found = feas.placements(r.values)
-            if planner.missing(inst, found) < shortfall { best = found; shortfall = planner.missing(inst, found) }
-        }
-        if fixed == nil {
-            if r.status == .optimal { bound = shortfall } else { bound = max(bound, Int(((r.bound ?? 0) - 1e-6).rounded(.up))) }
-        }
+    let least = leastShortfall(inst, solver: solver, counting: counting, goal: goal, remaining: remaining, stop: nil,
+                               verbose: false) { _, model, share, warm, stopAt in
+        var o = SolveOptions(timeLimit: remaining(share))
+        o.warmStart = warm
+        o.stopAtObjective = stopAt
+        return solver.solve(model, options: o)
     }
-    if shortfall > enough, fixed != nil {
-        let full = TermModel(inst, TermModelSpec(fixedTeacher: nil, preferences: false, preferredSlot: nil,
-                                                  shortfallWeight: 1, shortfallCap: nil), name: "probe_exact")
-        var o = SolveOptions(timeLimit: remaining(1.0))
-        o.warmStart = full.assignment(inst, best)
-        o.stopAtObjective = Double(enough)
-        let r = solver.solve(full.model, options: o)
-        if r.hasSolution {
-            let found = full.placements(r.values)
-            if planner.missing(inst, found) < shortfall { best = found; shortfall = planner.missing(inst, found) }
-        }
-        if r.status == .optimal { bound = shortfall } else { bound = max(bound, Int(((r.bound ?? 0) - 1e-6).rounded(.up))) }
-    }
-    bound = min(bound, shortfall)
+    let best = least.placements
+    let shortfall = least.shortfall
+    let bound = least.bound
     return ShortfallProbe(missing: missingByClassMonth(inst, best), shortfall: shortfall, bound: bound,
                           lessons: inst.lessons(best).sorted())
 }
