@@ -47,7 +47,8 @@ public struct TermCalendar: Sendable {
                     if date.weekday <= daysPerWeek {
                         days.append(SchoolDay(date: date, timetableWeekday: date.weekday, teachingWeek: week, isExam: true))
                     }
-                case nil:
+                case .training?, nil:
+                    // A training day is a school day; only psychology teachers are away (Instance).
                     if date.weekday <= daysPerWeek {
                         days.append(SchoolDay(date: date, timetableWeekday: date.weekday, teachingWeek: week, isExam: false))
                     }

@@ -22,7 +22,7 @@ public enum Verifier {
         case .holiday?, .closure?: return nil
         case .makeup?: return (entry!.followsWeekday ?? date.weekday, week, false)
         case .exam?: return date.weekday <= school.daysPerWeek ? (date.weekday, week, true) : nil
-        case nil: return date.weekday <= school.daysPerWeek ? (date.weekday, week, false) : nil
+        case .training?, nil: return date.weekday <= school.daysPerWeek ? (date.weekday, week, false) : nil
         }
     }
 

@@ -34,7 +34,7 @@ enum CalendarFile {
             // kind: holiday, closure, exam or makeup.
             let kind = CalendarKind(rawValue: row["kind"].lowercased())
             if kind == nil {
-                fail("kind", "kind \(quoted(row["kind"])) is not one of holiday, closure, exam, makeup")
+                fail("kind", "kind \(quoted(row["kind"])) is not one of holiday, closure, exam, makeup, training")
             }
             // follows_weekday: the weekday (1–7) whose timetable a makeup day runs; empty otherwise.
             let follows = row["follows_weekday"]

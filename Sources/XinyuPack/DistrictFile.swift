@@ -8,6 +8,7 @@ struct DistrictSettings {
     var term: (start: CivilDate, end: CivilDate)?
     var policy = Policy()
     var preferences = PreferenceWeights()
+    var topics = TopicPlan()
 }
 
 enum DistrictFile {
@@ -18,7 +19,7 @@ enum DistrictFile {
     static func read(root: String, log: inout DiagnosticLog) -> DistrictSettings? {
         guard let toml = TOMLSource.read(root: root, path, log: &log) else { return nil }
         var settings = DistrictSettings()
-        toml.noteUnknownKeys(toml.table, at: [], known: ["name", "term", "policy", "preferences"], log: &log)
+        toml.noteUnknownKeys(toml.table, at: [], known: ["name", "term", "policy", "preferences", "topics"], log: &log)
 
         // name: the district's name, a string.
         if let value = toml.table["name"] {
@@ -40,6 +41,7 @@ enum DistrictFile {
                 toml.error(["preferences"], "preferences must be a table ([preferences])", log: &log)
             }
         }
+        if let value = toml.table["topics"] { settings.topics = PolicyExtrasFile.topics(value, toml, log: &log) }
         return settings
     }
 

@@ -129,6 +129,9 @@ public enum CalendarKind: String, CaseIterable, Sendable, Hashable {
     case exam
     /// 调休: a weekend day that is a school day, running another weekday's timetable.
     case makeup
+    /// A district training day for psychology teachers (a Xinyu extension): a school day, but no
+    /// psychology teacher teaches or takes duty.
+    case training
 }
 
 /// One row of calendar.csv.
@@ -245,11 +248,14 @@ public struct Unavailability: Sendable, Hashable {
     /// Periods affected; nil = the whole day.
     public var periods: Set<Int>?
     public var reason: String
-    public init(teacher: String, when: When, periods: Set<Int>? = nil, reason: String = "") {
+    /// A training day (unavailable.csv `kind` = `training`, a Xinyu extension), counted in the report.
+    public var training: Bool
+    public init(teacher: String, when: When, periods: Set<Int>? = nil, reason: String = "", training: Bool = false) {
         self.teacher = teacher
         self.when = when
         self.periods = periods
         self.reason = reason
+        self.training = training
     }
     public func covers(period: Int) -> Bool { periods?.contains(period) ?? true }
 }
@@ -267,9 +273,18 @@ public struct School: Sendable, Hashable {
     /// The bell schedule from school.toml `period_times` (`"08:00-08:40"`, one per period), or empty
     /// when the school did not give one. For display only.
     public var periodTimes: [String]
+    /// school.toml `[counseling_room]`, `[activity_room]`, `[lectures]` (Xinyu extensions; nil: none).
+    public var counselingRoom: CounselingRoomPolicy?
+    public var activityRoom: ActivityRoomPolicy?
+    public var lectures: LecturePolicy?
     public init(id: String, name: String, stages: [Stage], daysPerWeek: Int = 5, periodsPerDay: Int = 8,
                 classes: [SchoolClass] = [], timetable: [TimetableRow] = [], teachers: [Teacher] = [],
-                unavailable: [Unavailability] = [], periodTimes: [String] = []) {
+                unavailable: [Unavailability] = [], periodTimes: [String] = [],
+                counselingRoom: CounselingRoomPolicy? = nil, activityRoom: ActivityRoomPolicy? = nil,
+                lectures: LecturePolicy? = nil) {
+        self.counselingRoom = counselingRoom
+        self.activityRoom = activityRoom
+        self.lectures = lectures
         self.id = id
         self.name = name
         self.stages = stages
@@ -283,6 +298,10 @@ public struct School: Sendable, Hashable {
     }
     public func teacher(_ id: String) -> Teacher? { teachers.first { $0.id == id } }
     public var psychTeachers: [Teacher] { teachers.filter { $0.psych.teaches } }
+    /// Minutes after midnight of each period's start and end (empty without `period_times`).
+    public var periodMinutes: [(start: Int, end: Int)] {
+        periodTimes.compactMap { SchoolFile.timeRange($0) }.map { (start: $0.0, end: $0.1) }
+    }
 }
 
 public struct District: Sendable, Hashable {
@@ -294,9 +313,12 @@ public struct District: Sendable, Hashable {
     public var calendar: [CalendarEntry]
     /// Schools in id order.
     public var schools: [School]
+    /// district.toml `[topics]` (a Xinyu extension): the topic plan per stage and grade.
+    public var topics: TopicPlan
     public init(name: String, termStart: CivilDate, termEnd: CivilDate, policy: Policy = Policy(),
                 preferences: PreferenceWeights = PreferenceWeights(), calendar: [CalendarEntry] = [],
-                schools: [School] = []) {
+                schools: [School] = [], topics: TopicPlan = TopicPlan()) {
+        self.topics = topics
         self.name = name
         self.termStart = termStart
         self.termEnd = termEnd

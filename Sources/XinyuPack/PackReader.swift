@@ -44,7 +44,8 @@ public enum PackReader {
         let diagnostics = log.sorted
         guard !log.hasErrors, let settings, let term = settings.term else { throw PackError(diagnostics) }
         let district = District(name: settings.name, termStart: term.start, termEnd: term.end, policy: settings.policy,
-                                preferences: settings.preferences, calendar: calendar, schools: schools)
+                                preferences: settings.preferences, calendar: calendar, schools: schools,
+                                topics: settings.topics)
         return LoadedPack(district: district, notes: diagnostics, root: path)
     }
 
@@ -103,7 +104,9 @@ public enum PackReader {
               let days = settings.daysPerWeek, let periods = settings.periodsPerDay else { return nil }
         let school = School(id: id, name: settings.name, stages: stages, daysPerWeek: days, periodsPerDay: periods,
                             classes: classes.classes, timetable: timetable, teachers: teachers.teachers,
-                            unavailable: unavailable, periodTimes: settings.periodTimes)
+                            unavailable: unavailable, periodTimes: settings.periodTimes,
+                            counselingRoom: settings.counselingRoom, activityRoom: settings.activityRoom,
+                            lectures: settings.lectures)
         let sources = teachers.teachers.map {
             TeacherSource(teacher: $0, file: folder + "/teachers.csv", line: teachers.lineOfID[$0.id] ?? 0)
         }

@@ -96,9 +96,13 @@ public enum PackWriter {
                 },
                 bom: false)))
             if !school.unavailable.isEmpty {
+                // The `kind` column (a Xinyu extension) only when some row is a training day.
+                let training = school.unavailable.contains(where: \.training)
                 files.append((folder + "unavailable.csv", CSVText.document(
-                    header: ["teacher", "when", "periods", "reason"],
-                    rows: school.unavailable.map { [$0.teacher, whenText($0.when), periodsText($0.periods), $0.reason] },
+                    header: ["teacher", "when", "periods", "reason"] + (training ? ["kind"] : []),
+                    rows: school.unavailable.map {
+                        [$0.teacher, whenText($0.when), periodsText($0.periods), $0.reason] + (training ? [$0.training ? "training" : ""] : [])
+                    },
                     bom: false)))
             }
         }
@@ -137,6 +141,15 @@ public enum PackWriter {
             "spread = \(TOMLText.number(weights.spread))",
             "load_balance = \(TOMLText.number(weights.loadBalance))",
         ]
+        let topics = district.topics
+        if !topics.byStage.isEmpty || !topics.byGrade.isEmpty {
+            func list(_ ts: [TopicPlan.Topic]) -> String {
+                "[" + ts.map { TOMLText.string($0.title.isEmpty ? $0.area : $0.area + ":" + $0.title) }.joined(separator: ", ") + "]"
+            }
+            lines += ["", "[topics]"]
+            for stage in Stage.allCases { if let ts = topics.byStage[stage] { lines.append("\(stage.rawValue) = \(list(ts))") } }
+            for grade in topics.byGrade.keys.sorted() { lines.append("grade\(grade) = \(list(topics.byGrade[grade]!))") }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -149,6 +162,21 @@ public enum PackWriter {
         ]
         if !school.periodTimes.isEmpty {
             lines.append("period_times = [\(school.periodTimes.map(TOMLText.string).joined(separator: ", "))]")
+        }
+        if let room = school.counselingRoom {
+            lines += ["", "[counseling_room]", "hours_per_week = \(TOMLText.number(room.hoursPerWeek))"]
+            if room.parentSlotsPerWeek > 0 { lines.append("parent_slots_per_week = \(room.parentSlotsPerWeek)") }
+            if !room.windows.isEmpty { lines.append("windows = [\(room.windows.map { TOMLText.string($0.text) }.joined(separator: ", "))]") }
+            if let h = room.maxTeacherHoursPerWeek { lines.append("max_teacher_hours_per_week = \(TOMLText.number(h))") }
+            if room.countsTowardLimits { lines.append("counts_toward_limits = true") }
+        }
+        if let room = school.activityRoom {
+            lines += ["", "[activity_room]", "rooms = \(room.rooms)", "share = \(TOMLText.number(room.share))"]
+        }
+        if let lectures = school.lectures {
+            lines += ["", "[lectures]", "grades = [\(lectures.grades.map(String.init).joined(separator: ", "))]",
+                      "area = \(TOMLText.string(lectures.area))"]
+            if !lectures.title.isEmpty { lines.append("title = \(TOMLText.string(lectures.title))") }
         }
         return lines.joined(separator: "\n") + "\n"
     }

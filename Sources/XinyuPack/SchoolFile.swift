@@ -10,6 +10,11 @@ struct SchoolSettings {
     var daysPerWeek: Int? = 5
     var periodsPerDay: Int? = 8
     var periodTimes: [String] = []
+    var counselingRoom: CounselingRoomPolicy?
+    var activityRoom: ActivityRoomPolicy?
+    var lectures: LecturePolicy?
+    /// False when one of the extras tables had an error (already reported).
+    var extrasValid = true
 }
 
 enum SchoolFile {
@@ -21,7 +26,8 @@ enum SchoolFile {
         guard let toml = TOMLSource.read(root: root, folder + "/school.toml", log: &log) else { return nil }
         var settings = SchoolSettings()
         let table = toml.table
-        toml.noteUnknownKeys(table, at: [], known: ["name", "stages", "days_per_week", "periods_per_day", "period_times"], log: &log)
+        toml.noteUnknownKeys(table, at: [], known: ["name", "stages", "days_per_week", "periods_per_day", "period_times",
+                                                             "counseling_room", "activity_room", "lectures"], log: &log)
 
         // name: the school's name, a string.
         if let value = table["name"] {
@@ -70,6 +76,19 @@ enum SchoolFile {
         // period_times (optional): one "HH:MM-HH:MM" per period, in order, not overlapping.
         if let value = table["period_times"] {
             settings.periodTimes = readPeriodTimes(value, periods: settings.periodsPerDay, toml, log: &log)
+        }
+        // The policy extras (docs/FORMAT.md): counseling-room duty, activity rooms, grade lectures.
+        if let value = table["counseling_room"] {
+            settings.counselingRoom = PolicyExtrasFile.counselingRoom(value, hasPeriodTimes: !settings.periodTimes.isEmpty || table["period_times"] != nil, toml, log: &log)
+            if settings.counselingRoom == nil { settings.extrasValid = false }
+        }
+        if let value = table["activity_room"] {
+            settings.activityRoom = PolicyExtrasFile.activityRoom(value, toml, log: &log)
+            if settings.activityRoom == nil { settings.extrasValid = false }
+        }
+        if let value = table["lectures"] {
+            settings.lectures = PolicyExtrasFile.lectures(value, toml, log: &log)
+            if settings.lectures == nil { settings.extrasValid = false }
         }
         return settings
     }

@@ -6,7 +6,7 @@ enum UnavailableFile {
         let path = folder + "/unavailable.csv"
         guard PackText.fileExists(root: root, path) else { return [] }
         guard let table = CSVTable.read(root: root, path, required: ["teacher", "when", "periods"],
-                                        optional: ["reason"], log: &log) else { return [] }
+                                        optional: ["reason", "kind"], log: &log) else { return [] }
         var result: [Unavailability] = []
         for row in table.records {
             var ok = true
@@ -43,8 +43,14 @@ enum UnavailableFile {
                 case .failure(let problem): fail("periods", problem.message)
                 }
             }
+            // kind (optional, a Xinyu extension): empty or `training` (counted in the report).
+            let kind = row["kind"].lowercased()
+            if !kind.isEmpty && kind != "training" && kind != "other" {
+                fail("kind", "kind \(quoted(row["kind"])) is not empty, training or other")
+            }
             if ok, let when {
-                result.append(Unavailability(teacher: teacher, when: when, periods: periods, reason: row["reason"]))
+                result.append(Unavailability(teacher: teacher, when: when, periods: periods, reason: row["reason"],
+                                             training: kind == "training"))
             }
         }
         return result
