@@ -42,6 +42,12 @@ struct Replan: ParsableCommand {
 
     func run() throws {
         let loaded = try loadPack(pack, quiet: quiet)
+        // Grade lectures are chosen before the lessons; re-planning around a published lecture
+        // is not built yet (docs/FORMAT.md): say so rather than move it silently.
+        if let s = loaded.district.schools.first(where: { $0.lectures != nil }) {
+            printError("\(pack)/schools/\(s.id)/school.toml: [lectures]: replan does not re-plan grade lectures yet; remove [lectures] for the re-plan. / 重排暂不支持年级专题讲座，请先删去 [lectures]。")
+            throw ExitCode(Exit.usage)
+        }
         let published: [Lesson]
         do {
             published = try ScheduleFiles.read(directory: baseline).lessons

@@ -134,8 +134,17 @@ struct Solve: ParsableCommand {
             for v in violations { printError("internal error: \(v)") }
             throw ExitCode(Exit.internalError)
         }
+        // The rest of the policy, planned on the lessons: rooms, topics, forms, duty (and re-checked).
+        let extrasLimit = limits.timeLimit.map { max(0.5, $0 - Date().timeIntervalSince(started) - 0.3) }
+        let extras = planPolicyExtras(result, solver: solver, timeLimit: extrasLimit)
+        let extraViolations = checkPolicyExtras(result.district, lessons: result.lessons, extras: extras)
+        if !extraViolations.isEmpty {
+            for v in extraViolations { printError("internal error: \(v)") }
+            throw ExitCode(Exit.internalError)
+        }
         var report = reportMarkdown(result, solverName: solver.name, solverVersion: solver.version,
                                     packHash: packHash(root: pack))
+        report += policyReportMarkdown(result.district, lectures: result.lessons.filter(\.lecture), extras: extras)
         if interrupts.isInterrupted {
             report += "\n## 中断 / Interrupted\n\n运行被中断：这是中断前找到的最好排课，未经完整优化。 The run was interrupted (SIGINT/SIGTERM): this is the best schedule found before it stopped; it keeps every rule but was not fully optimised.\n"
         }
@@ -144,6 +153,11 @@ struct Solve: ParsableCommand {
         do {
             try AtomicFile.write(ScheduleFiles.scheduleText(result.lessons), to: out + "/schedule.csv")
             try AtomicFile.write(ScheduleFiles.monthsText(result.months), to: out + "/months.csv")
+            try AtomicFile.write(LessonDetailsFile.text(extras.details.details), to: out + "/lessons.csv")
+            if let duty = extras.duty {
+                try AtomicFile.write(DutyFiles.dutyCSV(duty.shifts), to: out + "/duty.csv")
+                try AtomicFile.write(DutyFiles.weeklySheet(result.district, duty), to: out + "/duty-weekly.csv")
+            }
             try AtomicFile.write(report, to: out + "/report.md")
         } catch {
             printError("cannot write \(out): \(error)")
@@ -166,8 +180,10 @@ struct Solve: ParsableCommand {
         try exports.write(result.district, into: out)
         let required = result.months.reduce(0) { $0 + $1.required }
         if !quiet { printError("solved in \(String(format: "%.2f", result.seconds)) s on \(result.jobs) job(s)") }
+        printExtrasSummary(extras, out: out)
         if result.allMet {
-            print("\(result.lessons.count) lessons placed; every class meets every monthly minimum (\(required) required). Wrote \(out)/schedule.csv, months.csv, report.md. / 已排 \(result.lessons.count) 节，全部达标。")
+            print("\(result.lessons.count) lessons placed; every class meets every monthly minimum (\(required) required). Wrote \(out)/schedule.csv, months.csv, lessons.csv, report.md. / 已排 \(result.lessons.count) 节，全部达标。")
+            if extras.unmet { throw ExitCode(Exit.short) }
         } else {
             print("\(result.lessons.count) lessons placed; \(result.shortfall) lesson(s) short in \(result.shortfalls.count) class-month(s): see \(out)/report.md. / 已排 \(result.lessons.count) 节，\(result.shortfalls.count) 个班级-月份未达标，原因见报告。")
             for s in result.shortfalls {
@@ -176,6 +192,15 @@ struct Solve: ParsableCommand {
             throw ExitCode(Exit.short)
         }
     }
+}
+
+/// One line per unmet extra requirement (each is explained in report.md).
+func printExtrasSummary(_ extras: PolicyExtras, out: String) {
+    for m in extras.missingLectures { print("  \(m.school) grade \(m.grade): no lecture — \(m.reason.en)") }
+    for s in extras.details.roomShorts { print("  \(s.school) \(s.classID): \(s.given)/\(s.required) lessons in the activity room — \(s.reason.en)") }
+    for s in extras.details.areaShorts { print("  \(s.school) \(s.classID): areas not covered — \(s.reason.en)") }
+    for w in extras.duty?.shortWeeks ?? [] { print("  \(w.school) week of \(w.week.iso): counseling room \(w.openMinutes)/\(w.requiredMinutes) min, parent slots \(w.parentSlots)/\(w.requiredParentSlots) — \(w.reason.en)") }
+    if let duty = extras.duty { print("\(duty.shifts.count) counseling-room duty shift(s): \(out)/duty.csv, duty-weekly.csv. / 已排心理咨询室值班 \(duty.shifts.count) 次。") }
 }
 
 struct Verify: ParsableCommand {
@@ -197,8 +222,26 @@ struct Verify: ParsableCommand {
             for d in error.diagnostics { printError("\(schedule)/\(d)") }
             throw ExitCode(Exit.invalidInput)
         }
+        // lessons.csv and duty.csv (Xinyu extensions), when present, are checked too.
+        var lessons = files.lessons
+        var details: [LessonDetail]?
+        var shifts: [DutyShift]?
+        do {
+            details = try LessonDetailsFile.read(directory: schedule)
+            shifts = try DutyFiles.read(directory: schedule)
+        } catch {
+            for d in error.diagnostics { printError("\(schedule)/\(d)") }
+            throw ExitCode(Exit.invalidInput)
+        }
+        if let details {
+            // A grade lecture is marked in lessons.csv (needed for a grade of one class).
+            let marked = Set(details.filter(\.lesson.lecture).map { Verifier.lectureKey($0.lesson) + "\u{1}" + $0.lesson.classID })
+            for i in lessons.indices where marked.contains(Verifier.lectureKey(lessons[i]) + "\u{1}" + lessons[i].classID) { lessons[i].lecture = true }
+        }
         // Costs of replaced periods are not in the file; the rules do not need them.
-        let violations = Verifier.check(loaded.district, files.lessons, months: files.months)
+        var violations = Verifier.check(loaded.district, lessons, months: files.months)
+        if let details { violations += DetailsVerifier.check(loaded.district, lessons: lessons, details: details, allowShort: false) }
+        if let shifts { violations += DutyVerifier.check(loaded.district, lessons: lessons, shifts: shifts, allowShort: false) }
         if violations.isEmpty {
             print("\(schedule): \(files.lessons.count) lessons keep every rule. / 排课符合全部规则。")
             return
@@ -228,6 +271,9 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: "Make school S01 about this many classes (for benchmarks).")
     var classes: Int?
 
+    @Flag(name: .long, help: "Add the policy extras: bell times, counseling-room windows, an activity room, grade lectures, a topic plan.")
+    var policyExtras = false
+
     @Option(name: .long, help: "Output pack directory.")
     var out: String
 
@@ -243,8 +289,10 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        let d = DistrictGenerator.generate(GeneratorOptions(schools: schools, seed: seed, term: TermPreset(rawValue: term)!,
-                                                             tight: tight, classesPerSchool: classes))
+        var options = GeneratorOptions(schools: schools, seed: seed, term: TermPreset(rawValue: term)!,
+                                       tight: tight, classesPerSchool: classes)
+        options.policyExtras = policyExtras
+        let d = DistrictGenerator.generate(options)
         do {
             try PackWriter.write(d, to: out, overwrite: force)
         } catch {

@@ -77,11 +77,14 @@ public func solveDistrict(_ district: District, only: Set<String>? = nil, jobs: 
             o.timeLimit = min(left, left * Double(max(1, jobs)) / Double(max(1, waiting)))
             if left <= 0 { o.timeLimit = 0 }
         }
-        let inst = Instance(district: district, schools: groups[i])
-        plans[i] = Planner(solver: solver, options: o).plan(inst, name: groups[i].map(\.id).joined(separator: "+"))
+        let (inst, lectures, missing) = Instance(district: district, schools: groups[i]).withLectures(groups[i])
+        var plan = Planner(solver: solver, options: o).plan(inst, name: groups[i].map(\.id).joined(separator: "+"))
+        plan.lectures = lectures
+        plan.missingLectures = missing
+        plans[i] = plan
     }
     let done = (0..<groups.count).map { plans[$0]! }
-    var lessons = done.flatMap { $0.instance.lessons($0.placements) }
+    var lessons = done.flatMap { $0.instance.lessons($0.placements) + $0.instance.lectureLessons($0.lectures, district: district) }
     var shortfalls = done.flatMap { $0.shortfalls() }
     var solvedSchools = district
     solvedSchools.schools = groups.flatMap { $0 }.sorted { $0.id < $1.id }

@@ -39,9 +39,11 @@ extension GroupPlan {
             for (mi, minimum) in c.minimum.enumerated() {
                 guard let minimum, count[[ci, mi], default: 0] < minimum else { continue }
                 let month = inst.months[mi]
-                let have = count[[ci, mi], default: 0]
-                out.append(Shortfall(school: c.school, classID: c.id, month: month, required: minimum, scheduled: have,
-                                     reasons: reasons(ci, mi, minimum, cap: cap, pools: pools[mi], perWeek: perWeek, teacherMonth: teacherMonth)))
+                // A grade lecture of the month counts on both sides (it was taken out of the minimum).
+                let lectures = c.lecturesInMonth.isEmpty ? 0 : c.lecturesInMonth[mi]
+                let have = count[[ci, mi], default: 0] + lectures
+                out.append(Shortfall(school: c.school, classID: c.id, month: month, required: minimum + lectures, scheduled: have,
+                                     reasons: reasons(ci, mi, minimum + lectures, cap: cap, pools: pools[mi], perWeek: perWeek, teacherMonth: teacherMonth)))
             }
         }
         return out

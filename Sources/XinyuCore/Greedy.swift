@@ -23,10 +23,9 @@ struct PlacementState {
         let day = inst.days[cand.day]
         if classAt.contains([p.classIndex, cand.day, cand.period]) { return false }
         if teacherAt.contains([p.teacher, cand.day, cand.period]) { return false }
-        if classWeek[[p.classIndex, day.isoWeek], default: 0] >= inst.policy.maxPerWeek { return false }
-        let t = inst.teachers[p.teacher]
-        if let lim = t.maxPerDay, teacherDay[[p.teacher, cand.day], default: 0] >= lim { return false }
-        if let lim = t.maxPerWeek, teacherWeek[[p.teacher, day.isoWeek], default: 0] >= lim { return false }
+        if classWeek[[p.classIndex, day.isoWeek], default: 0] >= inst.classWeekCap(p.classIndex, day.isoWeek) { return false }
+        if let lim = inst.teacherDayCap(p.teacher, cand.day), teacherDay[[p.teacher, cand.day], default: 0] >= lim { return false }
+        if let lim = inst.teacherWeekCap(p.teacher, day.isoWeek), teacherWeek[[p.teacher, day.isoWeek], default: 0] >= lim { return false }
         if inst.policy.sameTeacher, let other = teacherOf[p.classIndex], other != p.teacher { return false }
         return true
     }

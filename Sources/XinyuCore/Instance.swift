@@ -13,6 +13,10 @@ public struct Instance: Sendable {
         public var minimum: [Int?]
         /// Candidate slots, in (day, period) order.
         public var candidates: [Candidate]
+        /// Grade lectures this class has in each month (already counted out of `minimum`) and in
+        /// each ISO week (index → count; they use up `max_per_week`).
+        public var lecturesInMonth: [Int] = []
+        public var lecturesInWeek: [Int: Int] = [:]
     }
 
     /// A psychology teacher who may teach in this group.
@@ -25,6 +29,10 @@ public struct Instance: Sendable {
         public var maxPerWeek: Int?
         /// Schools whose teachers.csv lists this teacher.
         public var schools: [String]
+        /// Grade lectures the teacher gives on each day and ISO week (indices): they count
+        /// against max_per_day and max_per_week.
+        public var lecturesOnDay: [Int: Int] = [:]
+        public var lecturesInWeek: [Int: Int] = [:]
     }
 
     /// A lesson day of the group (a school day without exams of at least one school).
@@ -71,6 +79,19 @@ public struct Instance: Sendable {
     /// Total required lessons (sum of all minimums).
     public var required: Int {
         classes.reduce(0) { $0 + $1.minimum.reduce(0) { $0 + ($1 ?? 0) } }
+    }
+
+    /// Lessons class `ci` may still have in ISO week `w` (max_per_week less its lectures).
+    public func classWeekCap(_ ci: Int, _ w: Int) -> Int {
+        max(0, policy.maxPerWeek - (classes[ci].lecturesInWeek[w] ?? 0))
+    }
+    /// Lessons teacher `t` may still give on day `d` (nil: no limit).
+    public func teacherDayCap(_ t: Int, _ d: Int) -> Int? {
+        teachers[t].maxPerDay.map { max(0, $0 - (teachers[t].lecturesOnDay[d] ?? 0)) }
+    }
+    /// Lessons teacher `t` may still give in ISO week `w` (nil: no limit).
+    public func teacherWeekCap(_ t: Int, _ w: Int) -> Int? {
+        teachers[t].maxPerWeek.map { max(0, $0 - (teachers[t].lecturesInWeek[w] ?? 0)) }
     }
 
     /// Index of each class by (school, class id).
@@ -159,6 +180,13 @@ extension Instance {
         // Unavailability of each psychology teacher, from every school that lists it.
         var unavailable: [Int: [Unavailability]] = [:]
         for s in group { for u in s.unavailable { if let t = teacherIndex[u.teacher] { unavailable[t, default: []].append(u) } } }
+        // District training days (calendar kind `training`): every psychology teacher is away all day.
+        for e in district.calendar where e.kind == .training {
+            for t in teacherList.indices {
+                unavailable[t, default: []].append(Unavailability(teacher: teacherList[t].id, when: .date(e.date),
+                                                                  reason: e.note.isEmpty ? "training" : e.note, training: true))
+            }
+        }
 
         // The rows of every school by (class, weekday, period); and rows naming each teacher.
         struct RowRef { var school: Int; var row: TimetableRow }
@@ -230,7 +258,8 @@ extension Instance {
                     }
                 }
                 classList.append(ClassInfo(school: s.id, id: c.id, stage: c.stage, grade: c.grade,
-                                           minimum: minimum, candidates: cands))
+                                           minimum: minimum, candidates: cands,
+                                           lecturesInMonth: [Int](repeating: 0, count: months.count)))
             }
         }
         // An option that needs another class's lesson at a time that class has no candidate can never be used.

@@ -60,6 +60,10 @@ public struct GroupPlan: Sendable {
     public var boundNote: String
     public var stages: [StageLog]
     public var seconds: Double
+    /// Grade lectures placed before the lessons (school.toml `[lectures]`), and grades that asked
+    /// for one and got none.
+    public var lectures: [GradeLecture] = []
+    public var missingLectures: [MissingLecture] = []
 
     public var shortfallProven: Bool { shortfall == shortfallBound }
     public var gap: Double? {

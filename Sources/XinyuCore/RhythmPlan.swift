@@ -62,7 +62,7 @@ struct RhythmPlan {
                 var inMonth = [Int](repeating: 0, count: inst.months.count)
                 for k in groups[key]! {
                     let day = inst.days[c.candidates[k].day]
-                    if perWeek[day.isoWeek, default: 0] >= inst.policy.maxPerWeek { continue }
+                    if perWeek[day.isoWeek, default: 0] >= inst.classWeekCap(ci, day.isoWeek) { continue }
                     perWeek[day.isoWeek, default: 0] += 1
                     used.append(k)
                     inMonth[day.month] += 1

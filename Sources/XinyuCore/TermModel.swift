@@ -167,8 +167,9 @@ struct TermModel {
         }
         // At most max_per_week lessons per class in an ISO week.
         let perWeek = inst.policy.maxPerWeek
-        for (key, cols) in byClassWeek.sorted(by: { $0.key < $1.key }) where cols.count > perWeek {
-            m.addConstraint("cw_\(key)", ones(cols), upper: Double(perWeek))
+        for (key, cols) in byClassWeek.sorted(by: { $0.key < $1.key }) {
+            let cap = inst.classWeekCap(key / max(1, nW), key % max(1, nW))
+            if cols.count > cap { m.addConstraint("cw_\(key)", ones(cols), upper: Double(cap)) }
         }
         // A teacher is in one place at a time.
         for (key, cols) in byTeacherTime.sorted(by: { $0.key < $1.key }) where cols.count > 1 {
@@ -176,12 +177,12 @@ struct TermModel {
         }
         // Teacher limits per date and per ISO week.
         for (key, cols) in byTeacherDay.sorted(by: { $0.key < $1.key }) {
-            if let lim = inst.teachers[key / max(1, nD)].maxPerDay, cols.count > lim {
+            if let lim = inst.teacherDayCap(key / max(1, nD), key % max(1, nD)), cols.count > lim {
                 m.addConstraint("td_\(key)", ones(cols), upper: Double(lim))
             }
         }
         for (key, cols) in byTeacherWeek.sorted(by: { $0.key < $1.key }) {
-            if let lim = inst.teachers[key / max(1, nW)].maxPerWeek, cols.count > lim {
+            if let lim = inst.teacherWeekCap(key / max(1, nW), key % max(1, nW)), cols.count > lim {
                 m.addConstraint("tw_\(key)", ones(cols), upper: Double(lim))
             }
         }

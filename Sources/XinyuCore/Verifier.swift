@@ -13,7 +13,7 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
 public enum Verifier {
     /// A school day of `school` on `date`: the timetable weekday it runs and its teaching week;
     /// nil when there is no school that day. `exam` tells whether it is an exam day.
-    static func schoolDay(_ district: District, _ school: School, _ date: CivilDate)
+    public static func schoolDay(_ district: District, _ school: School, _ date: CivilDate)
         -> (weekday: Int, week: Int, exam: Bool)? {
         guard date >= district.termStart && date <= district.termEnd else { return nil }
         let entry = district.calendar.first { $0.date == date }
@@ -36,6 +36,54 @@ public enum Verifier {
             n += 1
         }
         return out
+    }
+
+    public static func lectureKey(_ l: Lesson) -> String {
+        l.school + "\u{1}" + l.date.iso + "\u{1}\(l.period)\u{1}" + l.teacher
+    }
+
+    /// The keys (school, date, period, teacher) of the schedule's grade lectures, each checked:
+    /// a school that declares [lectures] for the grade, every class of the grade at once (lecture
+    /// simultaneity), one lecture per grade in the term, one lecture at a time in the hall.
+    static func lectureGroups(_ district: District, _ lessons: [Lesson], fail: (String, String) -> Void) -> Set<String> {
+        var rows: [String: [Lesson]] = [:]
+        for l in lessons { rows[lectureKey(l), default: []].append(l) }
+        var keys = Set<String>()
+        var perGrade: [String: [String]] = [:]   // school, grade → lecture times
+        var hall: [String: Int] = [:]            // school, date, period → lectures
+        for (key, ls) in rows.sorted(by: { $0.key < $1.key }) {
+            let school = district.school(ls[0].school)
+            guard ls.contains(where: \.lecture) || (ls.count > 1 && school?.lectures != nil) else { continue }
+            keys.insert(key)
+            let l = ls[0]
+            let what = "\(l.school) lecture on \(l.date.iso) period \(l.period) by \(l.teacher)"
+            guard let school, let plan = school.lectures else {
+                fail("lecture", "\(what): the school declares no [lectures]"); continue
+            }
+            let grades = Set(ls.compactMap { r in school.classes.first { $0.id == r.classID }?.grade })
+            guard grades.count == 1, let g = grades.first else {
+                fail("lecture", "\(what): its classes are of grades \(grades.sorted().map(String.init).joined(separator: ", ")), not one grade"); continue
+            }
+            if !plan.grades.contains(g) { fail("lecture", "\(what): grade \(g) is not in [lectures] grades") }
+            let all = Set(school.classes.filter { $0.grade == g }.map(\.id))
+            let here = Set(ls.map(\.classID))
+            if here != all {
+                fail("lecture-simultaneity", "\(what): grade \(g) has classes \(all.sorted().joined(separator: ", ")) but the lecture has \(here.sorted().joined(separator: ", ")) — a lecture is for every class of the grade at once")
+            }
+            if ls.contains(where: { !$0.lecture }) && ls.contains(where: \.lecture) {
+                fail("lecture", "\(what): some rows of it are marked lecture and some are not")
+            }
+            perGrade[l.school + " grade \(g)", default: []].append(l.date.iso + " period \(l.period)")
+            hall[l.school + "\u{1}" + l.date.iso + "\u{1}\(l.period)", default: 0] += 1
+        }
+        for (grade, times) in perGrade.sorted(by: { $0.key < $1.key }) where times.count > 1 {
+            fail("lecture", "\(grade) has \(times.count) lectures (\(times.joined(separator: "; "))); [lectures] asks for one a term")
+        }
+        for (key, n) in hall.sorted(by: { $0.key < $1.key }) where n > 1 {
+            let parts = key.split(separator: "\u{1}").map(String.init)
+            fail("hall", "\(parts[0]) has \(n) lectures in the hall at once on \(parts[1]) period \(parts[2])")
+        }
+        return keys
     }
 
     /// The months table a schedule gives: one row per class and month with a school day.
@@ -75,17 +123,27 @@ public enum Verifier {
         // Every timetable row naming each teacher, with its school.
         var rowsOf: [String: [(School, TimetableRow)]] = [:]
         for s in district.schools { for r in s.timetable { for t in r.teachers { rowsOf[t, default: []].append((s, r)) } } }
+        // Grade lectures: rows flagged as lectures, or several classes of a school that declares
+        // [lectures] with one teacher at one time. A lecture is one lesson for its teacher.
+        let lectureKeys = lectureGroups(district, lessons, fail: fail)
+        func isLecture(_ l: Lesson) -> Bool { lectureKeys.contains(lectureKey(l)) }
+        var lectureCounted = Set<String>()
+        /// 1 for a lesson, and for the first row of each lecture; 0 for the other rows of a lecture.
+        var teacherWeight: [Int] = []
+        for l in lessons {
+            if isLecture(l) { teacherWeight.append(lectureCounted.insert(lectureKey(l)).inserted ? 1 : 0) } else { teacherWeight.append(1) }
+        }
         // The lesson of each class at each date and period.
         var classAt: [String: Int] = [:]
         var teacherAt: [String: Int] = [:]
-        for l in lessons {
+        for (i, l) in lessons.enumerated() {
             classAt[l.school + "\u{1}" + l.classID + "\u{1}" + l.date.iso + "\u{1}\(l.period)", default: 0] += 1
-            teacherAt[l.teacher + "\u{1}" + l.date.iso + "\u{1}\(l.period)", default: 0] += 1
+            teacherAt[l.teacher + "\u{1}" + l.date.iso + "\u{1}\(l.period)", default: 0] += teacherWeight[i]
         }
         var teacherDay: [String: Int] = [:], teacherWeek: [String: Int] = [:], classWeek: [String: Int] = [:]
         var teacherOfClass: [String: Set<String>] = [:]
 
-        for l in lessons {
+        for (i, l) in lessons.enumerated() {
             let what = "\(l.school) class \(l.classID) on \(l.date.iso) period \(l.period)"
             guard let s = schools[l.school] else { fail("school", "\(what): school \(l.school) is not in the pack"); continue }
             guard let c = s.classes.first(where: { $0.id == l.classID }) else {
@@ -134,6 +192,9 @@ public enum Verifier {
                 default: break
                 }
             }
+            if let training = district.calendar.first(where: { $0.kind == .training && $0.date == l.date }) {
+                fail("training", "\(what): \(l.date.iso) is a district training day for psychology teachers (\(training.note))")
+            }
             if (teacherAt[t.id + "\u{1}" + l.date.iso + "\u{1}\(l.period)"] ?? 0) > 1 {
                 fail("teacher-clash", "\(what): \(t.id) gives two mental-health lessons at once")
             }
@@ -147,10 +208,11 @@ public enum Verifier {
                     }
                 }
             }
-            teacherDay[t.id + "\u{1}" + l.date.iso, default: 0] += 1
-            teacherWeek[t.id + "\u{1}" + l.date.weekMonday.iso, default: 0] += 1
+            teacherDay[t.id + "\u{1}" + l.date.iso, default: 0] += teacherWeight[i]
+            teacherWeek[t.id + "\u{1}" + l.date.weekMonday.iso, default: 0] += teacherWeight[i]
             classWeek[l.school + "\u{1}" + l.classID + "\u{1}" + l.date.weekMonday.iso, default: 0] += 1
-            teacherOfClass[l.school + "\u{1}" + l.classID, default: []].insert(t.id)
+            // A lecture's teacher need not be the class's own teacher (same_teacher).
+            if !isLecture(l) { teacherOfClass[l.school + "\u{1}" + l.classID, default: []].insert(t.id) }
         }
         for (key, n) in teacherDay.sorted(by: { $0.key < $1.key }) {
             let parts = key.split(separator: "\u{1}").map(String.init)
@@ -172,6 +234,16 @@ public enum Verifier {
             for (key, ts) in teacherOfClass.sorted(by: { $0.key < $1.key }) where ts.count > 1 {
                 let parts = key.split(separator: "\u{1}").map(String.init)
                 fail("same-teacher", "\(parts[0]) class \(parts[1]) has \(ts.count) teachers (\(ts.sorted().joined(separator: ", "))), not one")
+            }
+        }
+        // Each grade that asks for a lecture has one.
+        if !allowShort {
+            for school in district.schools {
+                guard let plan = school.lectures else { continue }
+                for g in plan.grades where school.classes.contains(where: { $0.grade == g }) {
+                    let given = lessons.contains { l in l.school == school.id && isLecture(l) && school.classes.first(where: { $0.id == l.classID })?.grade == g }
+                    if !given { fail("lecture-missing", "\(school.id) grade \(g) asks for a lecture ([lectures]) and has none") }
+                }
             }
         }
         // Monthly minimums and the months table.

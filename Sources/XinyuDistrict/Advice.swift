@@ -110,14 +110,14 @@ public func advise(_ schoolID: String, district: District, short: [ClassMonth: I
     let group = schoolGroups(district).first { $0.contains { $0.id == schoolID } } ?? []
     let school = district.school(schoolID)!
     let shortfall = short.values.reduce(0, +)
-    let cal = calendarBound(Instance(district: district, schools: [school]), solver: solver) ?? (missing: [:], most: [:])
+    let cal = calendarBound(Instance(district: district, schools: [school]).withLectures([school]).0, solver: solver) ?? (missing: [:], most: [:])
     let calTotal = cal.missing.values.reduce(0, +)
     let stageOf = Dictionary(school.classes.map { ($0.id, $0.stage) }, uniquingKeysWith: { a, _ in a })
     let stages = Set(short.compactMap { cm, miss in miss > (cal.missing[cm] ?? 0) ? stageOf[cm.classID] : nil }).sorted()
 
     func probe(_ d: District, goal: Int?) -> ShortfallProbe {
         let g = group.compactMap { s in d.school(s.id) }
-        return probeShortfall(Instance(district: d, schools: g), solver: solver, timeLimit: options.probeTimeLimit, goal: goal)
+        return probeShortfall(Instance(district: d, schools: g).withLectures(g).0, solver: solver, timeLimit: options.probeTimeLimit, goal: goal)
     }
     var hires: [HireOption] = []
     var raises: [RaiseOption] = []
@@ -189,7 +189,7 @@ public func advise(_ schoolID: String, district: District, short: [ClassMonth: I
         let keys = cal.missing.keys.filter { $0.month == month }
         let exams = district.calendar.filter { $0.kind == .exam && $0.date.monthKey == month }.map(\.date.iso).sorted()
         var moveFixes = false
-        if !exams.isEmpty, let moved = calendarBound(Instance(district: districtWithoutExams(district, month: month), schools: [school]), solver: solver) {
+        if !exams.isEmpty, let moved = calendarBound(Instance(district: districtWithoutExams(district, month: month), schools: [school]).withLectures([school]).0, solver: solver) {
             moveFixes = !moved.missing.keys.contains { $0.month == month }
         }
         fixes.append(CalendarFix(month: month, classes: keys.count, missing: keys.reduce(0) { $0 + cal.missing[$1]! },

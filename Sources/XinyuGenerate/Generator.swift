@@ -22,6 +22,10 @@ public struct GeneratorOptions: Sendable, Hashable {
     /// 36 classes, a nine-year school above), for benchmarks of single schools; the other schools,
     /// if any, are generated as usual.
     public var classesPerSchool: Int?
+    /// Adds the policy extras to every school (bell times, counseling-room windows, an activity
+    /// room, grade lectures for grades 4 and up) and a topic plan with titles to the district.
+    /// The lessons problem is otherwise the same as without it for the same seed.
+    public var policyExtras: Bool = false
 
     public init(schools: Int, seed: UInt64, term: TermPreset, tight: Bool = false, classesPerSchool: Int? = nil) {
         self.schools = schools
@@ -107,9 +111,53 @@ public enum DistrictGenerator {
             built[pair.guest].school = guest
         }
 
-        return District(name: districtName, termStart: term.start, termEnd: term.end,
-                        policy: Policy.sample(term: term, tight: options.tight),
-                        calendar: term.calendar, schools: built.map(\.school))
+        var district = District(name: districtName, termStart: term.start, termEnd: term.end,
+                                policy: Policy.sample(term: term, tight: options.tight),
+                                calendar: term.calendar, schools: built.map(\.school))
+        if options.policyExtras { addPolicyExtras(&district) }
+        return district
+    }
+
+    /// The policy extras of the sample (see `GeneratorOptions.policyExtras`).
+    static func addPolicyExtras(_ district: inout District) {
+        for i in district.schools.indices {
+            var s = district.schools[i]
+            s.periodTimes = bellTimes(periods: s.periodsPerDay)
+            let lastEnd = SchoolFileTimes.end(of: s.periodTimes.last ?? "16:50-17:30")
+            let afterStart = lastEnd + 10, afterEnd = lastEnd + 60
+            s.counselingRoom = CounselingRoomPolicy(
+                hoursPerWeek: 8, parentSlotsPerWeek: 1,
+                windows: [DutyWindow(weekdays: [1, 2, 3, 4, 5], start: 12 * 60, end: 12 * 60 + 50),
+                          DutyWindow(weekdays: [1, 2, 3, 4, 5], start: afterStart, end: afterEnd),
+                          DutyWindow(weekdays: [3], start: afterEnd + 30, end: afterEnd + 90, audience: .all),
+                          DutyWindow(weekdays: [6], start: 9 * 60, end: 11 * 60, audience: .parents)])
+            s.activityRoom = ActivityRoomPolicy(rooms: s.classes.count > 30 ? 2 : 1, share: 0.34)
+            let grades = Set(s.classes.map(\.grade)).filter { $0 >= 4 }.sorted()
+            if !grades.isEmpty { s.lectures = LecturePolicy(grades: grades, area: "自我意识", title: "认识自我，悦纳自我") }
+            district.schools[i] = s
+        }
+        func plan(_ items: [String]) -> [TopicPlan.Topic] { items.compactMap(TopicPlan.Topic.parse) }
+        district.topics = TopicPlan(byStage: [
+            .primary: plan(["学习:学习兴趣", "人际交往:我的好朋友", "情绪调适:认识情绪", "生活:生活自理", "自我意识:独特的我",
+                            "学习:专注力训练", "人际交往:学会合作", "情绪调适:情绪小怪兽", "生活:安全自护", "自我意识:我能行"]),
+            .junior: plan(["自我意识:青春期的我", "学习:学习方法", "人际交往:与父母沟通", "情绪调适:压力与应对", "生活:网络与生活",
+                           "学习:考试心态", "人际交往:异性交往", "情绪调适:挫折应对", "自我意识:生涯初探", "生活:时间管理"]),
+            .senior: plan(["自我意识:认识自我", "学习:学习动机", "情绪调适:压力管理", "人际交往:同伴关系", "生活:生涯规划",
+                           "学习:高考心态", "情绪调适:情绪调节", "人际交往:沟通技巧", "自我意识:价值探索", "生活:健康生活"]),
+        ])
+    }
+
+    /// A bell schedule: periods of 45 minutes from 08:00, 10-minute breaks, a 20-minute break after
+    /// the 2nd period, lunch after the 4th (afternoon from 13:30).
+    static func bellTimes(periods: Int) -> [String] {
+        var out: [String] = []
+        var t = 8 * 60
+        for p in 1...max(1, periods) {
+            if p == 5 { t = max(t, 13 * 60 + 30) }
+            out.append(SchoolFileTimes.clock(t) + "-" + SchoolFileTimes.clock(t + 45))
+            t += 45 + (p == 2 ? 20 : 10)
+        }
+        return out
     }
 }
 
@@ -117,4 +165,14 @@ public enum DistrictGenerator {
 func zeroPadded(_ value: Int, _ width: Int) -> String {
     let s = String(value)
     return String(repeating: "0", count: max(0, width - s.count)) + s
+}
+
+/// HH:MM helpers for the sample's bell times.
+enum SchoolFileTimes {
+    static func clock(_ minutes: Int) -> String { zeroPadded(minutes / 60, 2) + ":" + zeroPadded(minutes % 60, 2) }
+    /// "16:15-17:00" → minutes of 17:00.
+    static func end(of range: String) -> Int {
+        let parts = range.split(separator: "-").last?.split(separator: ":").compactMap { Int($0) } ?? [17, 0]
+        return parts.count == 2 ? parts[0] * 60 + parts[1] : 17 * 60
+    }
 }

@@ -325,7 +325,7 @@ struct SchoolBuilder {
                                                   reason: reason))
             }
             for date in term.trainingDays {
-                unavailable.append(Unavailability(teacher: ids[t], when: .date(date), reason: "区心理教师培训"))
+                unavailable.append(Unavailability(teacher: ids[t], when: .date(date), reason: "区心理教师培训", training: true))
             }
         }
 

@@ -13,6 +13,9 @@ public struct Lesson: Sendable, Hashable, Comparable {
     public var replaces: String
     /// Displacement cost of the replaced period (not part of the file).
     public var cost: Double
+    /// A grade lecture (专题讲座): all classes of a grade at once with one teacher (lessons.csv
+    /// `kind` = `lecture`; not part of schedule.csv).
+    public var lecture: Bool = false
 
     public init(school: String, classID: String, date: CivilDate, weekday: Int, period: Int,
                 teacher: String, replaces: String, cost: Double = 0) {

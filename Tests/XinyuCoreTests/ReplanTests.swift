@@ -61,7 +61,9 @@ final class ReplanTests: XCTestCase {
     // teacher's two-week leave in mid-term. Nothing before the date changes; the minimums stay
     // met where they were (the shortfall is proven least where it grows).
     func testClosureAndLeaveOnTheSampleDistrict() throws {
-        let d = try PackReader.load(path: repoRoot + "/instances/changyi-autumn2026").district
+        var d = try PackReader.load(path: repoRoot + "/instances/changyi-autumn2026").district
+        // Re-planning does not move grade lectures yet (the CLI refuses [lectures]): plan lessons only.
+        for i in d.schools.indices { d.schools[i].lectures = nil }
         let first = solveAndVerify(d)
         var changed = d
         for day in 16...20 { changed.calendar.append(CalendarEntry(date: date("2026-11-\(day)"), kind: .closure, note: "冰雪假期")) }
