@@ -12,10 +12,11 @@ public struct XinyuCommand: ParsableCommand {
         commandName: "xinyu",
         abstract: "心育 Xinyu: place mental-health lessons into school timetables on the real dates of a term.",
         discussion: """
-            Exit codes: 0 success; 1 verify found broken rules; 3 some monthly minimum cannot be met \
+            Exit codes: 0 success; 1 verify found broken rules; 3 some requirement cannot be met — a monthly \
+            minimum, a grade lecture, the activity-room share, the five areas or the counseling-room hours \
             (the schedule is still written, every shortfall explained); 64 bad usage; 65 invalid input; \
             70 internal error; 130 interrupted (SIGINT/SIGTERM: outputs left as they were, or complete).
-            退出码：0 成功；1 校验发现违规；3 部分月份无法达到最低课时（仍写出排课并说明原因）；64 用法错误；65 输入无效；70 内部错误；130 被中断（输出保持原样或完整写出）。
+            退出码：0 成功；1 校验发现违规；3 部分要求无法满足（月最低课时、年级讲座、活动室比例、五个领域或咨询室开放时长；仍写出排课并说明原因）；64 用法错误；65 输入无效；70 内部错误；130 被中断（输出保持原样或完整写出）。
             """,
         version: XinyuVersion.string,
         subcommands: [Validate.self, Solve.self, Verify.self, Generate.self, Import.self, Export.self, DistrictRun.self, Merge.self, Replan.self]
@@ -68,7 +69,7 @@ struct Validate: ParsableCommand {
 
 struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Schedule the pack's lessons; write schedule.csv, months.csv and report.md. 排课。")
+        abstract: "Schedule the pack's lessons; write schedule.csv, months.csv, lessons.csv, duty.csv and report.md. 排课。")
 
     @Argument(help: "The district pack directory.")
     var pack: String

@@ -445,6 +445,10 @@ struct DutyPlanner {
         return ledger.taken
     }
 
+    /// Search events (GLPK callback calls) the balance search of one week may take at most: a
+    /// budget counted in work, not seconds, so the same input gives the same duty plan on any machine.
+    static let balanceBudget = 400
+
     typealias Pick = (slot: Int, teacher: String)
     typealias XVar = (slot: Int, teacher: String, v: Int)
 
@@ -463,8 +467,10 @@ struct DutyPlanner {
         let spent = clock.now - started
         let left = timeLimit.map { $0 - (Double(spent.components.seconds) + Double(spent.components.attoseconds) / 1e18) }
         if let left, left <= 0.01 { return (opened, false) }
+        // Balance is a preference: its search gets a short budget (the hours and parent slots of
+        // stage 1 are what `optimal` promises), so that a term of weeks stays quick.
         let second = solveBalance(p, opened: opened, cum: cum, solver: solver, timeLimit: left)
-        return (second.picks ?? opened, first.optimal && second.optimal)
+        return (second.picks ?? opened, first.optimal)
     }
 
     /// The rules that bind shifts together, on the variables `x` of one week: one teacher per
@@ -627,6 +633,8 @@ struct DutyPlanner {
                             upper: Double(maxCum - cum[t, default: 0]))
         }
         var options = SolveOptions(timeLimit: timeLimit)
+        let events = EventBudget(DutyPlanner.balanceBudget)
+        options.shouldStop = { events.spend() }
         var values = [Double](repeating: 0, count: m.variableCount)
         let chosen = Set(opened.map { "\($0.slot)\u{1}\($0.teacher)" })
         var minutes: [String: Int] = [:]
@@ -944,5 +952,17 @@ enum DutyCSV {
     static func quoted(_ value: String) -> String {
         let cut = value.count > 120 ? String(value.prefix(120)) + "…" : value
         return "\"" + cut.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined() + "\""
+    }
+}
+
+/// A deterministic search budget: `spend()` is true once it has been called `limit` times.
+final class EventBudget: @unchecked Sendable {
+    private var left: Int
+    private let lock = NSLock()
+    init(_ limit: Int) { left = limit }
+    func spend() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        left -= 1
+        return left < 0
     }
 }
