@@ -112,7 +112,9 @@ enum PolicyExtrasFile {
         }
         var title = ""
         if let v = t["title"] {
-            if let s = v.string, !s.contains(",") || true { title = s } else { ok = false }
+            if let s = v.string { title = s } else {
+                toml.error([key, "title"], "lectures.title \(describe(v)) must be a string", log: &log); ok = false
+            }
         }
         return ok ? LecturePolicy(grades: grades.sorted(), area: area, title: title) : nil
     }
