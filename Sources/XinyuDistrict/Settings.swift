@@ -18,7 +18,7 @@ public struct StaffingSettings: Sendable, Hashable, Codable {
 public struct CounselingRoom: Sendable, Hashable, Codable {
     /// Opening hours per week.
     public var hoursPerWeek: Double
-    /// Opening windows, `"weekday:HH:MM-HH:MM"` (e.g. `"1:12:00-13:00"`), as written.
+    /// Opening windows (e.g. `"1-5:12:00-13:00"`, `"6:09:00-11:00 parents"`), as written.
     public var windows: [String]
     public init(hoursPerWeek: Double, windows: [String] = []) {
         self.hoursPerWeek = hoursPerWeek
@@ -67,7 +67,7 @@ public struct OfficeSettings: Sendable, Hashable {
                 guard let array = w.array else { errors.append("\(file): counseling_room.windows must be a list of strings / 必须为字符串列表"); continue }
                 for e in array {
                     guard let s = e.string, validWindow(s) else {
-                        errors.append("\(file): counseling_room.windows entry \(e.debugDescription) is not \"weekday:HH:MM-HH:MM\" / 格式应为 \"星期:HH:MM-HH:MM\""); continue
+                        errors.append("\(file): counseling_room.windows entry \(e.debugDescription) is not like \"1-5:12:10-13:00\" or \"6:09:00-11:00 parents\" / 格式应为 \"星期:HH:MM-HH:MM [students|parents|all]\""); continue
                     }
                     windows.append(s)
                 }
@@ -94,20 +94,9 @@ public struct OfficeSettings: Sendable, Hashable {
     }
 
     /// `"1:12:00-13:00"`: weekday 1–7, then a time range with start before end.
-    static func validWindow(_ s: String) -> Bool {
-        let parts = s.split(separator: ":", maxSplits: 1)
-        guard parts.count == 2, let wd = Int(parts[0]), (1...7).contains(wd) else { return false }
-        let range = parts[1].split(separator: "-")
-        guard range.count == 2, let a = minutes(range[0]), let b = minutes(range[1]) else { return false }
-        return a < b
-    }
+    /// (The pack's reader checks the windows in full; this is the same syntax, `DutyWindow.parse`.)
+    static func validWindow(_ s: String) -> Bool { DutyWindow.parse(s) != nil }
 
-    private static func minutes(_ s: Substring) -> Int? {
-        let hm = s.split(separator: ":")
-        guard hm.count == 2, hm[0].count == 2, hm[1].count == 2, let h = Int(hm[0]), let m = Int(hm[1]),
-              (0...24).contains(h), (0...59).contains(m) else { return nil }
-        return h * 60 + m
-    }
 }
 
 /// Bad values in `[staffing]` or `[counseling_room]`.

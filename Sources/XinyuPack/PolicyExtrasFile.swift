@@ -42,11 +42,15 @@ enum PolicyExtrasFile {
                 fail("windows", "counseling_room.windows must be a list of at most \(maxWindows) strings like \"1-5:12:10-13:00\"")
             }
         }
-        if !windows.isEmpty && !hasPeriodTimes {
-            fail("windows", "counseling_room.windows needs period_times in school.toml, to know which periods each window overlaps")
-        }
         if windows.isEmpty && parents > 0 && t["windows"] != nil {
             fail("parent_slots_per_week", "parent_slots_per_week is \(parents) but no window is given")
+        }
+        if !windows.isEmpty && !hasPeriodTimes {
+            // Without bell times no one can tell which periods a window overlaps: the windows are
+            // kept for the district's report but no duty is planned (packs written before duty).
+            log.note(toml.file, line: toml.line([key, "windows"]), field: key + ".windows",
+                     "counseling_room.windows without period_times: no duty is planned (add period_times to plan counseling-room duty)")
+            windows = []
         }
         var maxHours: Double?
         if let v = t["max_teacher_hours_per_week"] {

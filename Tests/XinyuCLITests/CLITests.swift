@@ -79,7 +79,7 @@ final class CLITests: XCTestCase {
         let out = try tempDir() + "/out"
         let r = try xinyu(["solve", CLITests.root + "/instances/tiny", "--out", out, "--quiet"])
         XCTAssertEqual(r.code, 0, r.err + r.out)
-        for f in ["schedule.csv", "months.csv", "report.md"] { XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/" + f)) }
+        for f in ["schedule.csv", "months.csv", "lessons.csv", "report.md"] { XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/" + f)) }
         XCTAssertEqual(try xinyu(["verify", CLITests.root + "/instances/tiny", out]).code, 0)
         // Move a lesson onto the National Day holiday: verify names the rule and exits 1.
         let path = out + "/schedule.csv"
@@ -108,7 +108,7 @@ final class CLITests: XCTestCase {
         let a = try tempDir(), b = try tempDir()
         XCTAssertEqual(try xinyu(["solve", CLITests.root + "/instances/tiny", "--out", a, "--quiet", "--jobs", "1"]).code, 0)
         XCTAssertEqual(try xinyu(["solve", CLITests.root + "/instances/tiny", "--out", b, "--quiet", "--jobs", "2"]).code, 0)
-        for f in ["schedule.csv", "months.csv", "report.md"] {
+        for f in ["schedule.csv", "months.csv", "lessons.csv", "report.md"] {
             XCTAssertEqual(FileManager.default.contents(atPath: a + "/" + f), FileManager.default.contents(atPath: b + "/" + f), f)
         }
     }

@@ -64,7 +64,7 @@ final class TrustTests: XCTestCase {
         XCTAssertTrue(files.allSatisfy { !$0.hasPrefix(".") }, "no temporary file is left: \(files)")
         if files.isEmpty { return }
         // The signal came while writing: the whole new set is there and keeps the rules.
-        XCTAssertEqual(Set(files), ["schedule.csv", "months.csv", "report.md"])
+        XCTAssertEqual(Set(files), ["schedule.csv", "months.csv", "lessons.csv", "report.md"])
         XCTAssertNoThrow(try ScheduleFiles.read(directory: out))
         let verify = Child.run(Paths.binary, ["verify", pack, out], timeout: 120)
         XCTAssertTrue(verify.exitCode == 0 || verify.exitCode == 1, verify.stderr)
@@ -85,7 +85,7 @@ final class TrustTests: XCTestCase {
         let out = dir + "/out"
         let first = Child.run(Paths.binary, ["solve", Paths.tinyPack, "--out", out, "--quiet"], timeout: 120)
         XCTAssertEqual(first.exitCode, 0, first.stderr)
-        let before = try ["schedule.csv", "months.csv", "report.md"].map { try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)) }
+        let before = try ["schedule.csv", "months.csv", "lessons.csv", "report.md"].map { try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)) }
         let pack = try generate(schools: 20, seed: 3, into: dir)
         // The pack differs, so a completed run would change the files; the signal comes first.
         let process = Process()
@@ -98,14 +98,14 @@ final class TrustTests: XCTestCase {
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 130)
-        let after = try ["schedule.csv", "months.csv", "report.md"].map { try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)) }
+        let after = try ["schedule.csv", "months.csv", "lessons.csv", "report.md"].map { try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)) }
         if before != after {
-            XCTAssertTrue(zip(before, after).allSatisfy { $0 != $1 }, "all three files are new, not a mix")
-            XCTAssertTrue(String(decoding: after[2], as: UTF8.self).contains("Interrupted"), "the report says it was interrupted")
+            XCTAssertTrue(zip(before, after).allSatisfy { $0 != $1 }, "all four files are new, not a mix")
+            XCTAssertTrue(String(decoding: after[3], as: UTF8.self).contains("Interrupted"), "the report says it was interrupted")
             let verify = Child.run(Paths.binary, ["verify", pack, out], timeout: 120)
             XCTAssertTrue(verify.exitCode == 0 || verify.exitCode == 1, verify.stderr)
         }
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(), ["months.csv", "report.md", "schedule.csv"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(), ["lessons.csv", "months.csv", "report.md", "schedule.csv"])
     }
 
     /// The same pack gives the same bytes with one job and with two. The default run skips the

@@ -111,7 +111,7 @@ final class PackInputTests: XCTestCase {
         ])
         let all = diagnostics(files)
         XCTAssertEqual(all.map(\.description), [
-            "calendar.csv:2: kind \"party\" is not one of holiday, closure, exam, makeup",
+            "calendar.csv:2: kind \"party\" is not one of holiday, closure, exam, makeup, training",
             "schools/A/classes.csv:1: note: extra column \"room\" ignored",
             "schools/A/classes.csv:2: grade \"0\" is not 1–12",
             "schools/A/timetable.csv:2: weekday \"8\" is not 1–5",
