@@ -93,6 +93,29 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(v.out.contains("2026-10-01 is not a school day"), v.out)
     }
 
+    // lessons.csv is written by solve and read by verify: a group form moved out of the activity
+    // room is caught.
+    func testVerifyChecksLessonsFile() throws {
+        let dir = try tempDir()
+        let pack = dir + "/pack"
+        try FileManager.default.copyItem(atPath: CLITests.root + "/instances/tiny", toPath: pack)
+        let toml = pack + "/schools/S01/school.toml"
+        try (String(contentsOfFile: toml, encoding: .utf8) + "\n[activity_room]\nrooms = 1\nshare = 0.5\n").write(toFile: toml, atomically: true, encoding: .utf8)
+        let out = dir + "/out"
+        XCTAssertEqual(try xinyu(["solve", pack, "--out", out, "--quiet"]).code, 0)
+        XCTAssertEqual(try xinyu(["verify", pack, out]).code, 0)
+        let path = out + "/lessons.csv"
+        var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        let i = try XCTUnwrap(lines.firstIndex { $0.contains(",classroom,") })
+        var f = lines[i].components(separatedBy: ",")
+        f[f.count - 1] = "团体辅导"
+        lines[i] = f.joined(separator: ",")
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let v = try xinyu(["verify", pack, out])
+        XCTAssertEqual(v.code, 1)
+        XCTAssertTrue(v.out.contains("[form-room]"), v.out)
+    }
+
     func testShortPackExitsThreeWithExplanation() throws {
         let out = try tempDir() + "/out"
         let r = try xinyu(["solve", CLITests.root + "/instances/tiny-january", "--out", out, "--quiet"])
