@@ -19,6 +19,8 @@ public struct ExportInput: Sendable {
     /// DTSTAMP of the calendars: when the schedule was written (schedule.csv's modification time,
     /// UTC), so the same schedule always gives the same bytes and a newer one a newer stamp.
     public var stamp: Date
+    /// Room, topic and form of each lesson, from lessons.csv beside schedule.csv (empty without one).
+    public var details: [LessonDetail] = []
 
     public struct MonthKey: Hashable, Sendable {
         public var school: String
@@ -50,8 +52,10 @@ public struct ExportInput: Sendable {
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: dir + "/schedule.csv")
         let stamp = (attributes?[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
-        return ExportInput(district: district, lessons: files.lessons, explanations: explanations,
-                           hasReport: hasReport, stamp: stamp)
+        var input = ExportInput(district: district, lessons: files.lessons, explanations: explanations,
+                                hasReport: hasReport, stamp: stamp)
+        input.details = try LessonDetailsFile.read(directory: dir) ?? []
+        return input
     }
 
     /// The "Shortfalls explained" section of report.md: a bullet `- **S02 2027-01** — …` per
@@ -99,8 +103,13 @@ struct SchoolView {
     /// This school's month rows.
     let months: [MonthRow]
     let clock: BellSchedule
+    /// lessons.csv's room, topic and form by (class, date, period).
+    let details: [String: LessonDetail]
 
     init(_ school: School, _ input: ExportInput) {
+        var d: [String: LessonDetail] = [:]
+        for x in input.details where x.lesson.school == school.id { d[SchoolView.key(x.lesson)] = x }
+        details = d
         self.school = school
         calendar = TermCalendar(district: input.district, daysPerWeek: school.daysPerWeek)
         lessons = input.lessons.filter { $0.school == school.id }
@@ -108,6 +117,23 @@ struct SchoolView {
         byTeacher = Dictionary(grouping: lessons, by: \.teacher)
         months = input.months.filter { $0.school == school.id }
         clock = BellSchedule(school)
+    }
+
+    static func key(_ l: Lesson) -> String { l.classID + "\u{1}" + l.date.iso + "\u{1}\(l.period)" }
+
+    /// "情绪调适：认识情绪 · 团体辅导 · 活动室" (or in English) for a lesson with details; nil without.
+    func detailText(_ l: Lesson, _ w: Words) -> String? {
+        guard let d = details[SchoolView.key(l)] else { return nil }
+        let zh = w.lang == .zh
+        let area = zh ? d.area : (TopicPlan.areaEnglish[d.area] ?? d.area)
+        let topic = d.topic.isEmpty ? area : area + (zh ? "：" : ": ") + d.topic
+        let room: String
+        switch d.room {
+        case .classroom: room = zh ? "教室" : "classroom"
+        case .activity: room = zh ? "活动室" : "activity room"
+        case .hall: room = zh ? "礼堂" : "hall"
+        }
+        return [topic, zh ? d.form.rawValue : d.form.english, room].joined(separator: " · ")
     }
 
     /// Psychology teachers of the school, then any other teacher who has a lesson here (a

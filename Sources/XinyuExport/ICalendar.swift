@@ -47,7 +47,8 @@ enum ICalendar {
                 "DTEND;TZID=\(zone):\(day)T\(times.end.icsText)",
                 "SUMMARY:" + escape(w.lessonSummary(classID: l.classID, replaces: l.replaces)),
                 "LOCATION:" + escape(w(.location, view.school.name, l.classID)),
-                "DESCRIPTION:" + escape(w(.description, teacher, view.school.name, String(l.period), view.clock.label(l.period))),
+                "DESCRIPTION:" + escape(w(.description, teacher, view.school.name, String(l.period), view.clock.label(l.period))
+                                        + (view.detailText(l, w).map { "\n" + $0 } ?? "")),
                 "CATEGORIES:" + escape(w(.lessonTitle)),
                 "TRANSP:OPAQUE",
                 "SEQUENCE:0",

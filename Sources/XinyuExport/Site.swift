@@ -271,7 +271,9 @@ enum Site {
                         let teacher = s.teacher(l.teacher).map { $0.name.isEmpty ? $0.id : $0.name } ?? l.teacher
                         b += "<div class=\"lesson\" data-class=\"\(esc(l.classID))\" data-date=\"\(l.date.iso)\" data-period=\"\(l.period)\" data-teacher=\"\(esc(l.teacher))\">"
                         b += "\(esc(w(.period, String(l.period)))) \(esc(v.clock.label(l.period)))<br>\(esc(teacher))<br>"
-                        b += esc(l.replaces.isEmpty ? w(.freePeriod) : w(.replaces, l.replaces)) + "</div>"
+                        b += esc(l.replaces.isEmpty ? w(.freePeriod) : w(.replaces, l.replaces))
+                        if let detail = v.detailText(l, w) { b += "<br><span class=\"topic\">\(esc(detail))</span>" }
+                        b += "</div>"
                     }
                     b += "</td>"
                 }

@@ -236,12 +236,14 @@ private final class Book {
         grid(view, name: w(.classSheet, c.id), lessons: view.byClass[c.id] ?? []) { l in
             let teacher = school.teacher(l.teacher).map(teacherLabel) ?? l.teacher
             return teacher + "\n" + (l.replaces.isEmpty ? w(.freePeriod) : w(.replaces, l.replaces))
+                + (view.detailText(l, w).map { "\n" + $0 } ?? "")
         }
     }
 
     func teacherSheet(_ view: SchoolView, _ t: Teacher) {
         grid(view, name: w(.teacherSheet, t.name.isEmpty ? t.id : t.name), lessons: view.byTeacher[t.id] ?? []) { l in
             l.classID + "\n" + (l.replaces.isEmpty ? w(.freePeriod) : w(.replaces, l.replaces))
+                + (view.detailText(l, w).map { "\n" + $0 } ?? "")
         }
     }
 }

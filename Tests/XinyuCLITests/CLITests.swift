@@ -104,6 +104,10 @@ final class CLITests: XCTestCase {
         let out = dir + "/out"
         XCTAssertEqual(try xinyu(["solve", pack, "--out", out, "--quiet"]).code, 0)
         XCTAssertEqual(try xinyu(["verify", pack, out]).code, 0)
+        // The exports show each lesson's topic, form and room from lessons.csv.
+        XCTAssertEqual(try xinyu(["export", pack, out, "--format", "html", "--out", dir + "/site"]).code, 0)
+        let page = try String(contentsOfFile: dir + "/site/html/school-S01.html", encoding: .utf8)
+        XCTAssertTrue(page.contains("class=\"topic\">学习") && page.contains(" · 活动室"), String(page.prefix(300)))
         let path = out + "/lessons.csv"
         var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
         let i = try XCTUnwrap(lines.firstIndex { $0.contains(",classroom,") })
