@@ -44,18 +44,18 @@ struct TermInfo {
         switch term {
         case .autumn2026:
             var cal: [CalendarEntry] = []
-            // 国庆节调休: Sunday 2026-09-20 is a working day. Choice: it runs the Friday timetable,
-            // because Friday is the weekday this term loses most (09-25 中秋, 10-02 国庆, 2027-01-01 元旦).
-            cal.append(CalendarEntry(date: day(2026, 9, 20), kind: .makeup, followsWeekday: 5,
-                                     note: "国庆节调休（按周五课表）"))
+            // 国庆节调休: Sunday 2026-09-20 is a working day. Like the importer's calendar (one rule
+            // for every default), it runs the timetable of the holiday it compensates, Wednesday 10-07.
+            cal.append(CalendarEntry(date: day(2026, 9, 20), kind: .makeup, followsWeekday: 3,
+                                     note: "国庆节调休（补10月7日周三，按周三课表）"))
             // 中秋节 2026-09-25 (Fri) … 09-27 (notice of 2025-11-04).
             cal += run(day(2026, 9, 25), day(2026, 9, 27), .holiday, "中秋节")
             // 国庆节 2026-10-01 (Thu) … 10-07 (notice of 2025-11-04).
             cal += run(day(2026, 10, 1), day(2026, 10, 7), .holiday, "国庆节")
-            // 国庆节调休: Saturday 2026-10-10 is a working day. Choice: the Thursday timetable, the
-            // weekday of 10-01, so that Thursday and Friday each get one make-up day back.
-            cal.append(CalendarEntry(date: day(2026, 10, 10), kind: .makeup, followsWeekday: 4,
-                                     note: "国庆节调休（按周四课表）"))
+            // 国庆节调休: Saturday 2026-10-10 is a working day: it compensates Tuesday 10-06 and runs
+            // Tuesday's timetable (as the importer's calendar does).
+            cal.append(CalendarEntry(date: day(2026, 10, 10), kind: .makeup, followsWeekday: 2,
+                                     note: "国庆节调休（补10月6日周二，按周二课表）"))
             // A district closure in the style of Jilin's 冰雪假期 (2025-12-03 … 07 in the facts):
             // invented for the sample, two school days in early December.
             cal += run(day(2026, 12, 7), day(2026, 12, 8), .closure, "冰雪假期（区定）")
