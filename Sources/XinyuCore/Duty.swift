@@ -7,30 +7,6 @@ import XinyuPack
 // teaching week. Planned after the lessons (the lessons make teachers busy), two small MIPs per
 // group of schools sharing psychology teachers and per ISO week; checked by `DutyVerifier`.
 
-/// One duty: one teacher keeps one window occurrence of a school's counseling room (one row of duty.csv).
-public struct DutyShift: Sendable, Hashable, Comparable {
-    public var school: String
-    public var date: CivilDate
-    /// Minutes after midnight.
-    public var start: Int
-    public var end: Int
-    public var teacher: String
-    public var audience: DutyAudience
-    public init(school: String, date: CivilDate, start: Int, end: Int, teacher: String, audience: DutyAudience) {
-        self.school = school
-        self.date = date
-        self.start = start
-        self.end = end
-        self.teacher = teacher
-        self.audience = audience
-    }
-    public var minutes: Int { end - start }
-    /// Order: school, date, start, teacher (then end and audience, for a total order).
-    public static func < (a: DutyShift, b: DutyShift) -> Bool {
-        (a.school, a.date.dayNumber, a.start, a.teacher, a.end, a.audience.rawValue)
-            < (b.school, b.date.dayNumber, b.start, b.teacher, b.end, b.audience.rawValue)
-    }
-}
 
 /// A teaching week of a school whose counseling-room requirement is not met, and why.
 public struct DutyShortWeek: Sendable, Hashable {
@@ -738,17 +714,8 @@ struct DutyPlanner {
 
 // MARK: - Files
 
-/// duty.csv (the duty plan, UTF-8 without BOM, like schedule.csv) and the weekly duty sheet for schools.
-public enum DutyFiles {
-    public static let header = ["school", "date", "start", "end", "teacher", "audience"]
-
-    /// duty.csv: the header, then one row per shift in order; times as `HH:MM`.
-    public static func dutyCSV(_ shifts: [DutyShift]) -> String {
-        CSVText.document(header: header, rows: shifts.sorted().map {
-            [$0.school, $0.date.iso, DutyWindow.clock($0.start), DutyWindow.clock($0.end), $0.teacher, $0.audience.rawValue]
-        }, bom: false)
-    }
-
+/// The weekly duty sheet for schools (duty.csv itself: XinyuPack's DutyFiles).
+extension DutyFiles {
     static let weekdayNames = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
     static let audienceNames: [DutyAudience: String] = [.students: "", .parents: " 家长", .all: " 全体"]
 
@@ -804,156 +771,8 @@ public enum DutyFiles {
         }
         return CSVText.document(header: head, rows: rows, bom: true)
     }
-
-    /// Reads `DIR/duty.csv`; nil when the file is absent. Every bad row is reported (file, line, field).
-    public static func read(directory: String) throws(PackError) -> [DutyShift]? {
-        let file = "duty.csv"
-        let path = directory.hasSuffix("/") ? directory + file : directory + "/" + file
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else { return nil }
-        var diagnostics: [Diagnostic] = []
-        func error(_ line: Int?, _ field: String?, _ message: String) {
-            diagnostics.append(Diagnostic(.error, SourceLocation(file: file, line: line, field: field), message))
-        }
-        let maxBytes = 64 * 1024 * 1024
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > maxBytes {
-            throw PackError([Diagnostic(.error, SourceLocation(file: file), "file is \(size.intValue) bytes; at most \(maxBytes) are allowed")])
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PackError([Diagnostic(.error, SourceLocation(file: file), "file cannot be read")])
-        }
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw PackError([Diagnostic(.error, SourceLocation(file: file), "file is not UTF-8 text")])
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let parsed = DutyCSV.rows(text)
-        if let line = parsed.unclosedQuoteLine { error(line, nil, "a quoted field starting on this line is not closed") }
-        var rows = parsed.rows.filter { !$0.fields.allSatisfy(\.isEmpty) }
-        guard !rows.isEmpty else {
-            error(nil, nil, "file is empty; expected the header row \(header.joined(separator: ","))")
-            throw PackError(diagnostics)
-        }
-        let head = rows.removeFirst()
-        var column: [String: Int] = [:]
-        for (i, name) in head.fields.enumerated() {
-            let key = name.lowercased()
-            if key.isEmpty { continue }
-            if column[key] != nil { error(head.line, key, "column \"\(key)\" appears twice"); continue }
-            column[key] = i
-        }
-        for name in header where column[name] == nil {
-            error(head.line, name, "missing column \"\(name)\" (the header must be \(header.joined(separator: ",")))")
-        }
-        if !diagnostics.isEmpty { throw PackError(diagnostics) }
-        var shifts: [DutyShift] = []
-        for row in rows {
-            func field(_ name: String) -> String { column[name].flatMap { $0 < row.fields.count ? row.fields[$0] : nil } ?? "" }
-            let before = diagnostics.count
-            if row.fields.count > head.fields.count, row.fields[head.fields.count...].contains(where: { !$0.isEmpty }) {
-                error(row.line, nil, "row has \(row.fields.count) fields but the header has \(head.fields.count) (quote a field that contains a comma)")
-                continue
-            }
-            let school = field("school"), teacher = field("teacher")
-            if school.isEmpty { error(row.line, "school", "school must not be empty") }
-            let date = CivilDate(iso: field("date"))
-            if date == nil { error(row.line, "date", "date \(DutyCSV.quoted(field("date"))) is not YYYY-MM-DD") }
-            let start = DutyCSV.clock(field("start")), end = DutyCSV.clock(field("end"))
-            if start == nil { error(row.line, "start", "start \(DutyCSV.quoted(field("start"))) is not a time HH:MM") }
-            if end == nil { error(row.line, "end", "end \(DutyCSV.quoted(field("end"))) is not a time HH:MM") }
-            if let start, let end, start >= end { error(row.line, "end", "end \(field("end")) is not after start \(field("start"))") }
-            if teacher.isEmpty { error(row.line, "teacher", "teacher must not be empty") }
-            let audience = DutyAudience(rawValue: field("audience").lowercased())
-            if audience == nil {
-                error(row.line, "audience", "audience \(DutyCSV.quoted(field("audience"))) is not students, parents or all")
-            }
-            guard diagnostics.count == before, let date, let start, let end, let audience else { continue }
-            shifts.append(DutyShift(school: school, date: date, start: start, end: end, teacher: teacher, audience: audience))
-        }
-        if !diagnostics.isEmpty { throw PackError(diagnostics) }
-        return shifts
-    }
 }
 
-/// A small RFC 4180 reader for duty.csv (the pack's CSV reader is internal to XinyuPack): quoted
-/// fields may hold commas, quotes and line breaks; fields are trimmed of spaces outside quotes.
-enum DutyCSV {
-    struct Row {
-        var line: Int
-        var fields: [String]
-    }
-
-    static func rows(_ text: String) -> (rows: [Row], unclosedQuoteLine: Int?) {
-        var rows: [Row] = []
-        var fields: [String] = []
-        var field = String.UnicodeScalarView()
-        var quoted = false, inQuotes = false, afterQuote = false
-        var line = 1, rowLine = 1
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
-        func endField() {
-            var s = String(field)
-            if !quoted { s = s.trimmingCharacters(in: .whitespaces) }
-            fields.append(s)
-            field = String.UnicodeScalarView()
-            quoted = false
-            afterQuote = false
-        }
-        func endRow() {
-            endField()
-            rows.append(Row(line: rowLine, fields: fields))
-            fields = []
-        }
-        while i < scalars.count {
-            let c = scalars[i]
-            i += 1
-            if inQuotes {
-                if c == "\"" {
-                    if i < scalars.count && scalars[i] == "\"" { field.append("\""); i += 1 } else { inQuotes = false; afterQuote = true }
-                } else {
-                    if c == "\n" || (c == "\r" && !(i < scalars.count && scalars[i] == "\n")) { line += 1 }
-                    field.append(c)
-                }
-                continue
-            }
-            switch c {
-            case ",":
-                endField()
-            case "\r", "\n":
-                if c == "\r" && i < scalars.count && scalars[i] == "\n" { i += 1 }
-                endRow()
-                line += 1
-                rowLine = line
-            default:
-                if c == "\"" && !quoted && String(field).trimmingCharacters(in: .whitespaces).isEmpty {
-                    // A quoted field (spaces before the quote dropped).
-                    field = String.UnicodeScalarView()
-                    quoted = true
-                    inQuotes = true
-                } else if afterQuote && (c == " " || c == "\t") {
-                    // Spaces after the closing quote dropped.
-                } else {
-                    field.append(c)
-                }
-            }
-        }
-        if inQuotes { return (rows, rowLine) }
-        if !field.isEmpty || !fields.isEmpty || quoted { endRow() }
-        return (rows, nil)
-    }
-
-    /// "12:10" → 730; exactly HH:MM.
-    static func clock(_ text: String) -> Int? {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let h = Int(parts[0]), let m = Int(parts[1]), h < 24, m < 60 else { return nil }
-        return h * 60 + m
-    }
-
-    static func quoted(_ value: String) -> String {
-        let cut = value.count > 120 ? String(value.prefix(120)) + "…" : value
-        return "\"" + cut.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined() + "\""
-    }
-}
 
 /// A deterministic search budget: `spend()` is true once it has been called `limit` times.
 final class EventBudget: @unchecked Sendable {
