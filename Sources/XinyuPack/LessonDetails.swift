@@ -50,19 +50,12 @@ public enum LessonDetailsFile {
         if let table = CSVTable.read(root: directory, "lessons.csv", required: header, log: &log) {
             for r in table.records {
                 func fail(_ field: String, _ message: String) { log.error("lessons.csv", line: r.line, field: field, message) }
-                guard let date = CivilDate(iso: r["date"]) else { fail("date", "date \(quoted(r["date"])) is not YYYY-MM-DD"); continue }
-                guard let wd = wholeNumber(r["weekday"], in: 1...7) else { fail("weekday", "weekday \(quoted(r["weekday"])) is not 1–7"); continue }
-                guard let p = wholeNumber(r["period"], in: 1...99) else { fail("period", "period \(quoted(r["period"])) is not a period number"); continue }
-                guard !r["school"].isEmpty, !r["class"].isEmpty, !r["teacher"].isEmpty else {
-                    fail("school", "school, class and teacher must not be empty"); continue
-                }
+                guard var lesson = ScheduleFiles.lesson(r, file: "lessons.csv", log: &log) else { continue }
                 guard ["lesson", "lecture"].contains(r["kind"]) else { fail("kind", "kind \(quoted(r["kind"])) is not lesson or lecture"); continue }
                 guard let room = RoomUse(rawValue: r["room"]) else { fail("room", "room \(quoted(r["room"])) is not classroom, activity or hall"); continue }
                 guard let form = LessonForm(rawValue: r["form"]) else {
                     fail("form", "form \(quoted(r["form"])) is not one of \(LessonForm.allCases.map(\.rawValue).joined(separator: ", "))"); continue
                 }
-                var lesson = Lesson(school: r["school"], classID: r["class"], date: date, weekday: wd, period: p,
-                                    teacher: r["teacher"], replaces: r["replaces"])
                 lesson.lecture = r["kind"] == "lecture"
                 out.append(LessonDetail(lesson: lesson, room: room, area: r["area"], topic: r["topic"], form: form))
             }

@@ -68,21 +68,27 @@ public enum ScheduleFiles {
         }, bom: false)
     }
 
+    /// The lesson of a row with schedule.csv's columns (schedule.csv, lessons.csv); nil after
+    /// logging what is wrong with it.
+    static func lesson(_ r: CSVRecord, file: String, log: inout DiagnosticLog) -> Lesson? {
+        func fail(_ field: String, _ message: String) { log.error(file, line: r.line, field: field, message) }
+        guard let date = CivilDate(iso: r["date"]) else { fail("date", "date \(quoted(r["date"])) is not YYYY-MM-DD"); return nil }
+        guard let wd = wholeNumber(r["weekday"], in: 1...7) else { fail("weekday", "weekday \(quoted(r["weekday"])) is not 1–7"); return nil }
+        guard let p = wholeNumber(r["period"], in: 1...99) else { fail("period", "period \(quoted(r["period"])) is not a period number"); return nil }
+        if r["school"].isEmpty || r["class"].isEmpty || r["teacher"].isEmpty {
+            fail("school", "school, class and teacher must not be empty"); return nil
+        }
+        return Lesson(school: r["school"], classID: r["class"], date: date, weekday: wd, period: p,
+                      teacher: r["teacher"], replaces: r["replaces"])
+    }
+
     /// Reads `DIR/schedule.csv` and, when present, `DIR/months.csv`; every bad row is reported.
     public static func read(directory: String) throws(PackError) -> (lessons: [Lesson], months: [MonthRow]?) {
         var log = DiagnosticLog()
         var lessons: [Lesson] = []
         if let table = CSVTable.read(root: directory, "schedule.csv", required: scheduleHeader, log: &log) {
             for r in table.records {
-                func fail(_ field: String, _ message: String) { log.error("schedule.csv", line: r.line, field: field, message) }
-                guard let date = CivilDate(iso: r["date"]) else { fail("date", "date \(quoted(r["date"])) is not YYYY-MM-DD"); continue }
-                guard let wd = wholeNumber(r["weekday"], in: 1...7) else { fail("weekday", "weekday \(quoted(r["weekday"])) is not 1–7"); continue }
-                guard let p = wholeNumber(r["period"], in: 1...99) else { fail("period", "period \(quoted(r["period"])) is not a period number"); continue }
-                if r["school"].isEmpty || r["class"].isEmpty || r["teacher"].isEmpty {
-                    fail("school", "school, class and teacher must not be empty"); continue
-                }
-                lessons.append(Lesson(school: r["school"], classID: r["class"], date: date, weekday: wd, period: p,
-                                      teacher: r["teacher"], replaces: r["replaces"]))
+                if let lesson = lesson(r, file: "schedule.csv", log: &log) { lessons.append(lesson) }
             }
         }
         var months: [MonthRow]?
