@@ -52,11 +52,13 @@ public func planLessonDetails(_ district: District, lessons: [Lesson], solver: M
         if !rooms.optimal { optimal = false }
         roomShorts += rooms.shorts
         // Topics and forms, class by class in date order.
+        let byClass = Dictionary(grouping: ls, by: \.classID)
         for (ci, c) in school.classes.enumerated() {
-            let mine = ls.filter { $0.classID == c.id }.sorted { ($0.date, $0.period) < ($1.date, $1.period) }
+            let mine = (byClass[c.id] ?? []).sorted { ($0.date, $0.period) < ($1.date, $1.period) }
             guard !mine.isEmpty else { continue }
             let plan = district.topics.topics(grade: c.grade, stage: c.stage)
-            let lectureTopic = TopicPlan.Topic(area: school.lectures?.area ?? "自我意识", title: school.lectures?.title ?? "")
+            // (lecture rows exist only in schools with [lectures])
+            let lectureTopic = TopicPlan.Topic(area: school.lectures?.area ?? LecturePolicy.defaultArea, title: school.lectures?.title ?? "")
             var covered = Set(mine.filter(\.lecture).map { _ in lectureTopic.area })
             var remaining = mine.filter { !$0.lecture }.count
             var next = 0

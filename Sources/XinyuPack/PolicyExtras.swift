@@ -109,7 +109,9 @@ public struct LecturePolicy: Sendable, Hashable {
     public var area: String
     /// The lecture's title, for the schedule.
     public var title: String
-    public init(grades: [Int], area: String = "自我意识", title: String = "") {
+    /// The area of a lecture when `[lectures]` names none.
+    public static let defaultArea = "自我意识"
+    public init(grades: [Int], area: String = LecturePolicy.defaultArea, title: String = "") {
         self.grades = grades
         self.area = area
         self.title = title

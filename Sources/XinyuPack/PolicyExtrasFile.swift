@@ -108,7 +108,7 @@ enum PolicyExtrasFile {
         } else {
             toml.error([key, "grades"], "missing key \"grades\" in [lectures] (e.g. grades = [7, 8, 9])", log: &log); ok = false
         }
-        var area = "自我意识"
+        var area = LecturePolicy.defaultArea
         if let v = t["area"] {
             if let s = v.string, TopicPlan.areas.contains(s) { area = s } else {
                 toml.error([key, "area"], "lectures.area \(describe(v)) is not one of \(TopicPlan.areas.joined(separator: ", "))", log: &log); ok = false

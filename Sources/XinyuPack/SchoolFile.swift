@@ -13,8 +13,6 @@ struct SchoolSettings {
     var counselingRoom: CounselingRoomPolicy?
     var activityRoom: ActivityRoomPolicy?
     var lectures: LecturePolicy?
-    /// False when one of the extras tables had an error (already reported).
-    var extrasValid = true
 }
 
 enum SchoolFile {
@@ -78,18 +76,12 @@ enum SchoolFile {
             settings.periodTimes = readPeriodTimes(value, periods: settings.periodsPerDay, toml, log: &log)
         }
         // The policy extras (docs/FORMAT.md): counseling-room duty, activity rooms, grade lectures.
+        // A bad table is nil after its errors are logged (and the school is then refused).
         if let value = table["counseling_room"] {
-            settings.counselingRoom = PolicyExtrasFile.counselingRoom(value, hasPeriodTimes: !settings.periodTimes.isEmpty || table["period_times"] != nil, toml, log: &log)
-            if settings.counselingRoom == nil { settings.extrasValid = false }
+            settings.counselingRoom = PolicyExtrasFile.counselingRoom(value, hasPeriodTimes: table["period_times"] != nil, toml, log: &log)
         }
-        if let value = table["activity_room"] {
-            settings.activityRoom = PolicyExtrasFile.activityRoom(value, toml, log: &log)
-            if settings.activityRoom == nil { settings.extrasValid = false }
-        }
-        if let value = table["lectures"] {
-            settings.lectures = PolicyExtrasFile.lectures(value, toml, log: &log)
-            if settings.lectures == nil { settings.extrasValid = false }
-        }
+        if let value = table["activity_room"] { settings.activityRoom = PolicyExtrasFile.activityRoom(value, toml, log: &log) }
+        if let value = table["lectures"] { settings.lectures = PolicyExtrasFile.lectures(value, toml, log: &log) }
         return settings
     }
 
