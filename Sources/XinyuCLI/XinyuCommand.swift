@@ -174,7 +174,7 @@ struct Solve: ParsableCommand {
                 let m = try writeMonolithicModel(result.district, shortfall: result.shortfall, solver: solver, to: path)
                 let costs = result.plans.reduce(0.0) { $0 + $1.objective }
                 let bound = result.plans.reduce(0.0) { $0 + ($1.bound ?? 0) }
-                let json = "{\"objective_scale\": \(m.scale), \"columns\": \(m.columns), \"rows\": \(m.rows), \"shortfall\": \(result.shortfall), \"shortfall_proven\": \(result.plans.allSatisfy(\.shortfallProven)), \"objective\": \(costs), \"bound\": \(bound), \"solve_seconds\": \(result.seconds)}\n"
+                let json = "{\"objective_scale\": \(m.scale), \"columns\": \(m.columns), \"rows\": \(m.rows), \"shortfall\": \(result.shortfall), \"shortfall_proven\": \(result.plans.allSatisfy(\.shortfallProven)), \"shortfall_bound\": \(result.plans.reduce(0) { $0 + $1.shortfallBound }), \"objective\": \(costs), \"bound\": \(bound), \"solve_seconds\": \(result.seconds)}\n"
                 try AtomicFile.write(json, to: path + ".json")
             } catch {
                 printError("cannot write \(path): \(error)")
@@ -184,7 +184,7 @@ struct Solve: ParsableCommand {
         if let path = summaryJson {
             let costs = result.plans.reduce(0.0) { $0 + $1.objective }
             let bound = result.plans.reduce(0.0) { $0 + ($1.bound ?? 0) }
-            let json = "{\"shortfall\": \(result.shortfall), \"shortfall_proven\": \(result.plans.allSatisfy(\.shortfallProven)), \"objective\": \(costs), \"bound\": \(bound), \"solve_seconds\": \(result.seconds)}\n"
+            let json = "{\"shortfall\": \(result.shortfall), \"shortfall_proven\": \(result.plans.allSatisfy(\.shortfallProven)), \"shortfall_bound\": \(result.plans.reduce(0) { $0 + $1.shortfallBound }), \"objective\": \(costs), \"bound\": \(bound), \"solve_seconds\": \(result.seconds)}\n"
             do { try AtomicFile.write(json, to: path) } catch {
                 printError("cannot write \(path): \(error)")
                 throw ExitCode(Exit.internalError)

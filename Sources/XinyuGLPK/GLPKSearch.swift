@@ -40,9 +40,18 @@ final class SearchContext {
     private var lastSelectReport = -Double.infinity
     /// The incumbent objective in the last progress report (without the constant).
     private var lastReportedIncumbent: Double?
+    /// The work limit: simplex iterations of the whole solve; the loaded problem and its
+    /// iteration count before the solve (the presolver's copy counts from 0).
+    private let iterationLimit: Int?
+    private let problem: OpaquePointer
+    private let iterationsBefore: Int
+    /// Whether the search was stopped by the work limit.
+    private(set) var iterationLimitReached = false
+    /// Simplex iterations of the solve at the last callback.
+    private(set) var iterationsSeen = 0
 
     init(stopwatch: Stopwatch, objectiveConstant: Double, options: SolveOptions,
-         warmStart: [Double]?, rootBound: Double?) {
+         warmStart: [Double]?, rootBound: Double?, problem: OpaquePointer, iterationsBefore: Int) {
         self.stopwatch = stopwatch
         self.objectiveConstant = objectiveConstant
         self.stopAtObjective = options.stopAtObjective
@@ -50,6 +59,9 @@ final class SearchContext {
         self.shouldStop = options.shouldStop
         self.warmStart = warmStart.map { OneBased.array($0, unused: 0) }
         self.bestBound = rootBound
+        self.iterationLimit = options.iterationLimit
+        self.problem = problem
+        self.iterationsBefore = iterationsBefore
     }
 
     /// Sets the callback and its context in `parm` for the duration of `body`.
@@ -83,6 +95,15 @@ final class SearchContext {
             glp_ios_terminate(tree)
         }
         if let shouldStop, shouldStop() { glp_ios_terminate(tree) }
+        if let prob = glp_ios_get_prob(tree) {
+            iterationsSeen = Int(glp_get_it_cnt(prob)) - (prob == problem ? iterationsBefore : 0)
+        }
+        if let limit = iterationLimit {
+            if iterationsSeen >= limit {
+                iterationLimitReached = true
+                glp_ios_terminate(tree)
+            }
+        }
         guard let progress else { return }
         // Report every new incumbent: GLP_IBINGO announces those found by branching, but GLPK's
         // own heuristics store theirs silently, so compare with the last one reported. Between

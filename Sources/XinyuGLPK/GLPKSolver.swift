@@ -61,6 +61,9 @@ public struct GLPKSolver: MIPSolver {
         if let stop = options.stopAtObjective, stop.isNaN {
             return ModelError("stopAtObjective is not a number")
         }
+        if let limit = options.iterationLimit, limit < 1 {
+            return ModelError("iteration limit \(limit) must be ≥ 1")
+        }
         return nil
     }
 
@@ -176,9 +179,13 @@ private struct Run {
         let warmStart = usableWarmStart(&notes)
         let usePresolver = options.presolve && warmStart == nil
         var rootBound: Double?
+        let iterationsBefore = Int(glp_get_it_cnt(problem.raw))
         if !usePresolver {
             let (code, status) = simplex(presolve: false)
             guard code == .success, status == .optimal else {
+                if code == .iterationLimit, let limit = options.iterationLimit {
+                    notes.append("work limit of \(limit) simplex iterations reached")
+                }
                 return SolveResult(
                     status: solveStatus(code, status, phase: .rootLP), objective: nil, bound: nil,
                     values: [], reason: ([glpkReason(code, status, phase: .rootLP)] + notes).joined(separator: "; "),
@@ -194,8 +201,14 @@ private struct Run {
         parm.tm_lim = stopwatch.remainingMilliseconds(of: options.timeLimit)
         parm.mip_gap = options.mipGap
         Self.tune(&parm)
+        if !options.cuts { parm.clq_cuts = GLP_OFF; parm.cov_cuts = GLP_OFF; parm.mir_cuts = GLP_OFF }
+        // A work limit is checked between LPs, so no LP may run away: with the long-step ratio
+        // test (GLPK's default) one node LP after a warm start was measured stalling for more
+        // than 400 s (tight 60-school benchmark, school S11); with the textbook test it did not.
+        if options.iterationLimit != nil { parm.flip = GLP_OFF }
         let context = SearchContext(stopwatch: stopwatch, objectiveConstant: model.objectiveConstant,
-                                    options: options, warmStart: warmStart, rootBound: rootBound)
+                                    options: options, warmStart: warmStart, rootBound: rootBound,
+                                    problem: problem.raw, iterationsBefore: iterationsBefore)
         let code = GLPKReturnCode(context.install(in: &parm) { glp_intopt(problem.raw, &$0) })
         let status = GLPKSolutionStatus(glp_mip_status(problem.raw))
         let solved = solveStatus(code, status, phase: .mip)
@@ -206,6 +219,9 @@ private struct Run {
         case nil where warmStart != nil: notes.append("warm start not used (no heuristic call)")
         case nil: break
         }
+        if context.iterationLimitReached, let limit = options.iterationLimit {
+            notes.append("work limit of \(limit) simplex iterations reached")
+        }
         let objective = solved.hasValues ? glp_mip_obj_val(problem.raw) + model.objectiveConstant : nil
         let bound: Double?
         switch solved {
@@ -214,11 +230,14 @@ private struct Run {
             bound = context.bestBound.map { $0 + model.objectiveConstant }
         case .infeasible, .unbounded, .error: bound = nil
         }
-        return SolveResult(
+        var result = SolveResult(
             status: solved, objective: objective, bound: bound,
             values: solved.hasValues ? problem.columnValues(mip: true) : [],
             reason: ([glpkReason(code, status, phase: .mip)] + notes).joined(separator: "; "),
             timeLimitReached: code == .timeLimit, seconds: stopwatch.seconds)
+        // The presolver's copy is gone: its count as last seen by the callback.
+        result.iterations = usePresolver ? context.iterationsSeen : Int(glp_get_it_cnt(problem.raw)) - iterationsBefore
+        return result
     }
 
     /// glp_simplex within what is left of the time limit; its return code and basic status.
@@ -228,6 +247,7 @@ private struct Run {
         parm.msg_lev = messageLevel
         parm.presolve = presolve ? GLP_ON : GLP_OFF
         parm.tm_lim = stopwatch.remainingMilliseconds(of: options.timeLimit)
+        if let limit = options.iterationLimit { parm.it_lim = Int32(min(limit, Int(Int32.max))) }
         let code = GLPKReturnCode(glp_simplex(problem.raw, &parm))
         return (code, GLPKSolutionStatus(glp_get_status(problem.raw)))
     }

@@ -159,6 +159,12 @@ public struct SolveOptions: Sendable {
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// Polled during the search: when it returns true the search stops with what it has.
     public var shouldStop: (@Sendable () -> Bool)?
+    /// A work limit that does not depend on the machine: simplex iterations (the root LP and
+    /// the search together); when reached, the search stops with what it has (nil: none).
+    public var iterationLimit: Int?
+    /// Let the solver add cutting planes (they raise bounds but make each LP harder; a search
+    /// that needs solutions more than bounds may turn them off).
+    public var cuts: Bool = true
 
     public init(timeLimit: Double? = nil, mipGap: Double = 0, verbose: Bool = false) {
         self.timeLimit = timeLimit
@@ -195,6 +201,8 @@ public struct SolveResult: Sendable {
     public var reason: String
     public var timeLimitReached: Bool
     public var seconds: Double
+    /// Simplex iterations the solve took, when the solver tells (the work `iterationLimit` counts).
+    public var iterations: Int?
 
     public init(status: SolveStatus, objective: Double?, bound: Double?, values: [Double],
                 reason: String, timeLimitReached: Bool, seconds: Double) {

@@ -53,6 +53,28 @@ final class ExactnessTests: XCTestCase {
         }
     }
 
+    /// When the exactness stage's work limit binds, the run still ends with a schedule the
+    /// verifier accepts, the shortfall is not claimed least, and the report says why.
+    func testWorkLimitOfTheExactStageIsReported() {
+        var limited = 0
+        for seed in 1...40 as ClosedRange<UInt64> {
+            let d = randomDistrict(seed)
+            var options = PlanOptions(timeLimit: 60)
+            options.exactIterations = 1
+            let r = solveDistrict(d, jobs: 1, options: options, solver: GLPKSolver())
+            XCTAssertEqual(Verifier.check(r.district, r.lessons, months: r.months, allowShort: true), [], "seed \(seed)")
+            guard let exact = r.plans[0].stages.first(where: { $0.name == "exact" }), exact.status != .optimal else { continue }
+            limited += 1
+            XCTAssertTrue(exact.reason.contains("work limit"), "seed \(seed): \(exact.reason)")
+            XCTAssertFalse(r.plans[0].shortfallProven, "seed \(seed)")
+            let report = reportMarkdown(r, solverName: "GLPK", solverVersion: "5.0", packHash: "test")
+            XCTAssertTrue(report.contains("Fewest missing lessons not proven"), "seed \(seed)")
+            XCTAssertTrue(report.contains("缺课数未证明最少"), "seed \(seed)")
+            XCTAssertTrue(report.contains("exact \(exact.variables)×\(exact.constraints) \(exact.status.rawValue) (work limit)"), "seed \(seed)")
+        }
+        XCTAssertGreaterThan(limited, 0, "some random school needs the exact stage")
+    }
+
     func testDecompositionMatchesTheFullModelsLeastShortfall() {
         let solver = GLPKSolver()
         var shortCases = 0
@@ -71,6 +93,9 @@ final class ExactnessTests: XCTestCase {
             XCTAssertEqual(exact.status, .optimal, "seed \(seed)")
             let least = Int((exact.objective ?? -1).rounded())
             XCTAssertEqual(r.shortfall, least, "seed \(seed): decomposition vs full model")
+            // Both cheap bounds are bounds: never above the proven least shortfall.
+            XCTAssertLessThanOrEqual(countingShortfallBound(inst).total, least, "seed \(seed): counting")
+            XCTAssertLessThanOrEqual(flowShortfallBound(inst), least, "seed \(seed): flow")
             XCTAssertTrue(r.plans[0].shortfallProven, "seed \(seed)")
             if least > 0 { shortCases += 1 }
         }

@@ -41,6 +41,24 @@ final class ShortfallTests: XCTestCase {
         XCTAssertTrue(text.contains("T05"), text)
     }
 
+    // Three classes whose only period is Monday's 6th share one teacher there: in September's four
+    // Mondays they get 4 of their 6 lessons. Counting the teacher's periods (8 a month, 8 needed)
+    // cannot see it; the flow over the term's slots proves the 2 missing, with no exact search.
+    func testClassesAtTheSameTimeCannotShareOneTeacher() {
+        let d = district(start: "2026-09-07", end: "2026-09-30",
+                         schools: [school(classes: [("3-1", .primary), ("3-2", .primary), ("3-3", .primary), ("3-4", .primary)],
+                                          rows: ["3-1,1,6,班会,", "3-2,1,6,班会,", "3-3,1,6,班会,", "3-4,2,6,班会,"],
+                                          teachers: [psych("P")])])
+        let inst = Instance(district: d, schools: d.schools)
+        XCTAssertEqual(countingShortfallBound(inst).total, 0)
+        XCTAssertEqual(flowShortfallBound(inst), 2)
+        let r = solveAndVerify(d)
+        XCTAssertEqual(r.shortfall, 2)
+        XCTAssertEqual(r.lessons.count, 6, "one class on each of four Mondays, the fourth class on two Tuesdays")
+        XCTAssertTrue(r.plans[0].shortfallProven)
+        XCTAssertFalse(r.plans[0].stages.contains { $0.name == "exact" }, "proven by the flow, not by search")
+    }
+
     func testNoTeacherForStageAndNoDisplaceablePeriod() {
         let d = district(start: "2026-09-07", end: "2026-09-30",
                          schools: [school(stages: [.primary, .junior], classes: [("3-1", .primary), ("7-1", .junior)],

@@ -250,6 +250,34 @@ final class GLPKSolverTests: XCTestCase {
         XCTAssertTrue(zero.timeLimitReached, zero.reason)
     }
 
+    /// A work limit in simplex iterations stops the search the same way on every run (it does
+    /// not depend on the machine), says so, and keeps the incumbent or reports none.
+    func testIterationLimitStopsDeterministically() {
+        let model = TestModels.marketSplit(rows: 6, columns: 50, seed: 3)
+        for presolve in [true, false] {
+            let runs = (0..<2).map { _ in solver.solve(model, options: options(presolve: presolve) { $0.iterationLimit = 300 }) }
+            for r in runs {
+                XCTAssertTrue(r.status == .feasible || r.status == .noSolution, r.reason)
+                XCTAssertTrue(r.reason.contains("work limit of 300 simplex iterations reached"), r.reason)
+                XCTAssertFalse(r.timeLimitReached)
+                XCTAssertGreaterThanOrEqual(r.iterations ?? 0, 300, "stopped at the first check past the limit")
+            }
+            XCTAssertEqual(runs[0].iterations, runs[1].iterations)
+            XCTAssertEqual(runs[0].values, runs[1].values)
+            XCTAssertEqual(runs[0].bound, runs[1].bound)
+        }
+        // A limit the root LP cannot meet: no solution, and the reason says which limit.
+        let root = solver.solve(model, options: options(presolve: false) { $0.iterationLimit = 1 })
+        XCTAssertEqual(root.status, .noSolution, root.reason)
+        XCTAssertTrue(root.reason.contains("work limit of 1 simplex iterations reached"), root.reason)
+        // An easy model ends before the limit, optimal.
+        let easy = solver.solve(TestModels.knapsack(), options: options { $0.iterationLimit = 10_000 })
+        XCTAssertEqual(easy.status, .optimal, easy.reason)
+        XCTAssertFalse(easy.reason.contains("work limit"), easy.reason)
+        // Zero is refused before GLPK sees it.
+        XCTAssertEqual(solver.solve(model, options: options { $0.iterationLimit = 0 }).status, .error)
+    }
+
     /// A time-limited search that has an incumbent reports the best bound seen in the callback.
     func testTimeLimitedBound() {
         let model = TestModels.assignmentTypeD(agents: 10, jobs: 30, seed: 4)
