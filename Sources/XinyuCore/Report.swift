@@ -50,12 +50,13 @@ public func reportMarkdown(_ r: DistrictResult, solverName: String, solverVersio
         out.append("有 \(short.count) 个班级-月份未达到最低课时，共缺 \(required - counted) 节（原因见下）。 \(short.count) class-months are below their minimum, \(required - counted) lessons short (reasons below).")
     }
     // Where the fewest missing lessons could not be proven, say how far the proof got and why.
-    for p in r.plans where !p.shortfallProven {
+    let unproven = r.plans.filter { !$0.shortfallProven }
+    if !unproven.isEmpty { out.append("") }
+    for p in unproven {
         let workLimit = p.stages.contains { $0.reason.contains("work limit") }
         let (zh, en) = workLimit
             ? ("精确阶段达到工作量上限（单纯形迭代次数）", "the exactness stage reached its work limit (simplex iterations)")
             : ("搜索因时间上限或中断而结束", "the search ended at the time limit or was interrupted")
-        out.append("")
         out.append("- \(p.instance.schools.joined(separator: "+"))：缺课数未证明最少——本方案缺 \(p.shortfall) 节，任何方案至少缺 \(p.shortfallBound) 节；\(zh)。 Fewest missing lessons not proven: this schedule misses \(p.shortfall), every schedule misses at least \(p.shortfallBound); \(en).")
     }
     out.append("")
