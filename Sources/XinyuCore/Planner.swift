@@ -277,9 +277,9 @@ func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: In
 
 /// The work limit of the exactness stage (the full term model, teachers free), in simplex
 /// iterations. Measured (release, 2 cores): the sample district's S03 closes its gap of 1 lesson
-/// in 2,963 iterations (9 s); the tight 60-school benchmark's S11 (72 missing found, 69 proven)
-/// runs ~270 iterations a second without closing its gap in minutes — HiGHS does not close it in
-/// 150 s either (70 found, 69 proven). 20,000 iterations is about a minute and a quarter there.
+/// in 3,831 iterations (6.4 s); the tight 60-school benchmark's S11 (72 missing found, 69 proven)
+/// reaches 71 and stops at the limit after 85–107 s — HiGHS does not close that gap in 150 s
+/// either (70 found, 69 proven).
 public let exactStageIterations = 20_000
 
 extension Instance {
