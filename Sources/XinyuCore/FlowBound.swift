@@ -10,58 +10,58 @@
 /// Unlike the pooled count (`countingShortfallBound`) it sees that classes whose only free
 /// periods fall at the same time cannot share one teacher there. Integral and exact (no MIP).
 func flowShortfallBound(_ inst: Instance) -> Int {
-    guard !inst.classes.isEmpty else { return 0 }
     var net = Dinic()
     let source = net.addNode(), sink = net.addNode()
-    var nodes: [[Int]: Int] = [:]
-    func node(_ key: [Int]) -> Int {
-        if let n = nodes[key] { return n }
+    let unlimited = Int(Int32.max)
+    let nD = inst.days.count, nW = inst.isoWeeks.count, P = inst.periodsPerDay + 1
+    // Teacher side: each node is made, with its one edge towards the sink, when first reached
+    // (a fixed order: deterministic). time → day (one class at a time) → week (max_per_day) → sink.
+    var weekNode: [Int: Int] = [:], dayNode: [Int: Int] = [:], timeNode: [Int: Int] = [:]
+    func teacherWeek(_ t: Int, _ w: Int) -> Int {
+        if let n = weekNode[t * nW + w] { return n }
         let n = net.addNode()
-        nodes[key] = n
+        net.addEdge(n, sink, inst.teacherWeekCap(t, w) ?? unlimited)
+        weekNode[t * nW + w] = n
         return n
     }
-    let unlimited = Int(Int32.max)
-    // Class side: month → (month, ISO week) → candidate slot; teacher side: time → day → ISO
-    // week → sink, each node made when first reached (a fixed order: deterministic).
+    func teacherDay(_ t: Int, _ d: Int) -> Int {
+        if let n = dayNode[t * nD + d] { return n }
+        let n = net.addNode(), up = teacherWeek(t, inst.days[d].isoWeek)
+        net.addEdge(n, up, inst.teacherDayCap(t, d) ?? unlimited)
+        dayNode[t * nD + d] = n
+        return n
+    }
+    func teacherTime(_ t: Int, _ d: Int, _ p: Int) -> Int {
+        let key = (t * nD + d) * P + p
+        if let n = timeNode[key] { return n }
+        let n = net.addNode(), up = teacherDay(t, d)
+        net.addEdge(n, up, 1)
+        timeNode[key] = n
+        return n
+    }
+    // Class side: source → month (its minimum) → the month's part of an ISO week (max_per_week,
+    // less lectures) → candidate slot (one lesson) → the teachers who could take it.
     for (ci, c) in inst.classes.enumerated() {
         var monthNode: [Int: Int] = [:]
         for (mi, minimum) in c.minimum.enumerated() {
             guard let minimum, minimum > 0 else { continue }
-            let n = net.addNode()
-            net.addEdge(source, n, minimum)
-            monthNode[mi] = n
+            monthNode[mi] = net.addNode()
+            net.addEdge(source, monthNode[mi]!, minimum)
         }
-        var weekNode: [[Int]: Int] = [:]  // [month, week]
+        var partNode: [Int: Int] = [:]  // month * nW + week
         for cand in c.candidates where !cand.options.isEmpty {
             let day = inst.days[cand.day]
-            guard let mn = monthNode[day.month] else { continue }
-            let wk = [day.month, day.isoWeek]
-            let wn: Int
-            if let n = weekNode[wk] { wn = n } else {
-                wn = net.addNode()
-                net.addEdge(mn, wn, inst.classWeekCap(ci, day.isoWeek))
-                weekNode[wk] = wn
+            guard let month = monthNode[day.month] else { continue }
+            let key = day.month * nW + day.isoWeek
+            if partNode[key] == nil {
+                partNode[key] = net.addNode()
+                net.addEdge(month, partNode[key]!, inst.classWeekCap(ci, day.isoWeek))
             }
             let slot = net.addNode()
-            net.addEdge(wn, slot, 1)
+            net.addEdge(partNode[key]!, slot, 1)
             for t in Set(cand.options.map(\.teacher)).sorted() {
-                let timeKey = [0, t, cand.day, cand.period]
-                let isNew = nodes[timeKey] == nil
-                let tn = node(timeKey)
-                if isNew {
-                    let dayKey = [1, t, cand.day]
-                    let dayIsNew = nodes[dayKey] == nil
-                    let dn = node(dayKey)
-                    if dayIsNew {
-                        let weekKey = [2, t, day.isoWeek]
-                        let weekIsNew = nodes[weekKey] == nil
-                        let twn = node(weekKey)
-                        if weekIsNew { net.addEdge(twn, sink, inst.teacherWeekCap(t, day.isoWeek) ?? unlimited) }
-                        net.addEdge(dn, twn, inst.teacherDayCap(t, cand.day) ?? unlimited)
-                    }
-                    net.addEdge(tn, dn, 1)
-                }
-                net.addEdge(slot, tn, 1)
+                let up = teacherTime(t, cand.day, cand.period)
+                net.addEdge(slot, up, 1)
             }
         }
     }
@@ -82,10 +82,10 @@ struct Dinic {
         return head.count - 1
     }
 
+    /// Adds `from → to` and its residual twin `to → from` (capacity 0) at indices e, e ^ 1.
     mutating func addEdge(_ from: Int, _ to: Int, _ capacity: Int) {
-        for (a, b, c) in [(from, to, capacity), (to, from, 0)] {
-            target.append(b); residual.append(c); next.append(head[a]); head[a] = target.count - 1
-        }
+        target.append(to); residual.append(capacity); next.append(head[from]); head[from] = target.count - 1
+        target.append(from); residual.append(0); next.append(head[to]); head[to] = target.count - 1
     }
 
     mutating func maxFlow(_ s: Int, _ t: Int) -> Int {

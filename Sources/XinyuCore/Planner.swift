@@ -35,6 +35,8 @@ public struct StageLog: Sendable {
     public var bound: Double?
     public var seconds: Double
     public var reason: String
+    /// The stage stopped at its work limit (simplex iterations).
+    public var workLimitReached = false
 }
 
 /// What the solve of a group reached. There is always a schedule (at worst the greedy one).
@@ -105,15 +107,11 @@ public struct Planner: Sendable {
         }
         /// Whether the time limit leaves room for an optional stage.
         func timeLeft() -> Bool { !options.stopped && (options.timeLimit.map { clock.seconds < $0 * 0.9 } ?? true) }
-        func run(_ label: String, _ model: MIPModel, _ share: Double, warm: [Double]? = nil,
-                 stopAt: Double? = nil, gap: Double = 0, iterations: Int? = nil) -> SolveResult {
-            var o = SolveOptions(timeLimit: remaining(share), mipGap: gap, verbose: options.verbose)
-            o.warmStart = warm
-            o.iterationLimit = iterations
-            // A work-limited search wants schedules, and GLPK's root cuts can leave one node's
-            // LP stalling (degenerate) with no callback to stop it: no cuts there.
-            if iterations != nil { o.cuts = false }
-            o.stopAtObjective = stopAt
+        /// Solves a stage with `search` (warm start, stop, gap, limits) within its share of the time.
+        func run(_ label: String, _ model: MIPModel, _ share: Double, _ search: SolveOptions) -> SolveResult {
+            var o = search
+            o.timeLimit = remaining(share)
+            o.verbose = options.verbose
             o.shouldStop = options.stop
             let tag = "\(name) \(label)"
             o.progress = { p in
@@ -125,7 +123,8 @@ public struct Planner: Sendable {
             }
             let r = solver.solve(model, options: o)
             stages.append(StageLog(name: label, variables: model.variableCount, constraints: model.constraintCount,
-                                   status: r.status, objective: r.objective, bound: r.bound, seconds: r.seconds, reason: r.reason))
+                                   status: r.status, objective: r.objective, bound: r.bound, seconds: r.seconds, reason: r.reason,
+                                   workLimitReached: r.iterationLimitReached))
             log("\(tag): \(r.status.rawValue), \(model.variableCount) columns, \(model.constraintCount) rows, objective \(r.objective.map { fmt($0) } ?? "-"), \(r.iterations.map { "\($0) iterations, " } ?? "")\(fmt(r.seconds)) s")
             return r
         }
@@ -136,7 +135,7 @@ public struct Planner: Sendable {
         let least = leastShortfall(inst, solver: solver, counting: max(counting.total, flow), goal: nil,
                                    exactIterations: options.exactIterations,
                                    remaining: remaining, stop: options.stop, verbose: options.verbose,
-                                   run: { run($0, $1, $2, warm: $3, stopAt: $4, iterations: $5) })
+                                   run: run)
         let r1 = least.rhythm.result
         stages.insert(StageLog(name: "rhythm", variables: least.rhythm.modelSize.variables,
                                constraints: least.rhythm.modelSize.constraints, status: r1.status, objective: r1.objective,
@@ -160,8 +159,9 @@ public struct Planner: Sendable {
             let pref = TermModel(inst, TermModelSpec(fixedTeacher: fixed2, preferences: true, preferredSlot: slotOf,
                                                       shortfallWeight: 0, shortfallCap: Double(shortfall)), name: "preferences")
             let before = inst.score(best).total
-            let r2b = run(round == 0 ? "preferences" : "preferences-\(round + 1)", pref.model, 0.8,
-                          warm: pref.assignment(inst, best), gap: options.mipGap)
+            var search = SolveOptions(mipGap: options.mipGap)
+            search.warmStart = pref.assignment(inst, best)
+            let r2b = run(round == 0 ? "preferences" : "preferences-\(round + 1)", pref.model, 0.8, search)
             if r2b.hasSolution {
                 let found = pref.placements(r2b.values)
                 if inst.missing(found) <= shortfall && inst.score(found).total <= before + 1e-9 { best = found }
@@ -220,16 +220,27 @@ struct LeastShortfall {
 /// the rhythm plan repaired greedily; (3) if that misses more than `counting` proves unavoidable,
 /// the full term model with teachers free, warm-started from (2) — so fixing teachers never loses
 /// a feasible schedule. The searches stop at the first schedule missing at most
-/// max(counting, goal) lessons. `run(label, model, share, warm start, stop at, iteration limit)`
-/// solves a model.
+/// max(counting, goal) lessons. `run(label, model, share of the time left, search)` solves a model
+/// with the search settings given here (the caller adds time, logging and interruption).
 ///
-/// Stage 3 is bounded by work, not only by time: `exactIterations` simplex iterations. A
-/// run without a time limit then always ends, and ends the same way on every machine; when the
-/// limit binds, the shortfall found is reported with the bound proven so far ("not proven least").
+/// Stage 3 is bounded by work, not only by time: `exactIterations` simplex iterations, without
+/// cuts (it wants schedules more than bounds, and a cut round can leave a node's LP stalling
+/// with no callback to stop it). A run without a time limit then always ends, and ends the same
+/// way on every machine; when the limit binds, the shortfall found is reported with the bound
+/// proven so far ("not proven least").
 func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: Int?,
                     exactIterations: Int = exactStageIterations, remaining: (Double) -> Double?, stop: (@Sendable () -> Bool)?, verbose: Bool,
-                    run: (String, MIPModel, Double, [Double]?, Double?, Int?) -> SolveResult) -> LeastShortfall {
+                    run: (String, MIPModel, Double, SolveOptions) -> SolveResult) -> LeastShortfall {
     let enough = Double(max(counting, goal ?? 0))
+    /// Warm-started, stopping at the first schedule missing at most `enough` lessons.
+    func search(_ warm: [Double], iterations: Int? = nil) -> SolveOptions {
+        var o = SolveOptions()
+        o.warmStart = warm
+        o.stopAtObjective = enough
+        o.iterationLimit = iterations
+        o.cuts = iterations == nil
+        return o
+    }
     var rhythmOptions = SolveOptions(timeLimit: remaining(0.25), mipGap: 0.01, verbose: verbose)
     rhythmOptions.shouldStop = stop
     let rhythm = RhythmPlan(inst, solver: solver, options: rhythmOptions)
@@ -240,7 +251,7 @@ func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: In
     let warm = inst.greedySchedule(planned: rhythm.planned, teacherOf: teacherOf)
     let feas = TermModel(inst, TermModelSpec(fixedTeacher: fixed, preferences: false, preferredSlot: nil,
                                               shortfallWeight: 1, shortfallCap: nil), name: "feasibility")
-    let r2 = run("feasibility", feas.model, 0.3, feas.assignment(inst, warm), enough, nil)
+    let r2 = run("feasibility", feas.model, 0.3, search(feas.assignment(inst, warm)))
     var best = r2.hasSolution ? feas.placements(r2.values) : warm
     var shortfall = inst.missing(best)
     var bound = counting
@@ -256,7 +267,7 @@ func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: In
     } else if Double(shortfall) > enough {
         let full = TermModel(inst, TermModelSpec(fixedTeacher: nil, preferences: false, preferredSlot: nil,
                                                   shortfallWeight: 1, shortfallCap: nil), name: "exact")
-        let r3 = run("exact", full.model, 0.6, full.assignment(inst, best), enough, exactIterations)
+        let r3 = run("exact", full.model, 0.6, search(full.assignment(inst, best), iterations: exactIterations))
         if r3.hasSolution {
             let found = full.placements(r3.values)
             if inst.missing(found) < shortfall {

@@ -53,8 +53,7 @@ public func reportMarkdown(_ r: DistrictResult, solverName: String, solverVersio
     let unproven = r.plans.filter { !$0.shortfallProven }
     if !unproven.isEmpty { out.append("") }
     for p in unproven {
-        let workLimit = p.stages.contains { $0.reason.contains("work limit") }
-        let (zh, en) = workLimit
+        let (zh, en) = p.stages.contains(where: \.workLimitReached)
             ? ("精确阶段达到工作量上限（单纯形迭代次数）", "the exactness stage reached its work limit (simplex iterations)")
             : ("搜索因时间上限或中断而结束", "the search ended at the time limit or was interrupted")
         out.append("- \(p.instance.schools.joined(separator: "+"))：缺课数未证明最少——本方案缺 \(p.shortfall) 节，任何方案至少缺 \(p.shortfallBound) 节；\(zh)。 Fewest missing lessons not proven: this schedule misses \(p.shortfall), every schedule misses at least \(p.shortfallBound); \(en).")
@@ -83,7 +82,7 @@ public func reportMarkdown(_ r: DistrictResult, solverName: String, solverVersio
     out.append("Stages (columns × rows, status):")
     out.append("")
     for p in r.plans {
-        let stages = p.stages.map { "\($0.name) \($0.variables)×\($0.constraints) \($0.status.rawValue)" + ($0.reason.contains("work limit") ? " (work limit)" : "") }
+        let stages = p.stages.map { "\($0.name) \($0.variables)×\($0.constraints) \($0.status.rawValue)" + ($0.workLimitReached ? " (work limit)" : "") }
         out.append("- \(p.instance.schools.joined(separator: "+")): " + stages.joined(separator: "; "))
     }
     out.append("")

@@ -36,10 +36,6 @@ public struct ClassMonth: Sendable, Hashable, Comparable, Codable {
     }
 }
 
-/// A quick lower bound on the missing lessons (counting pools of classes and teachers per month,
-/// and a maximum flow over the term), valid for every schedule of `inst`. Cheap: no MIP.
-public func countingBound(_ inst: Instance) -> Int { shortfallLowerBound(inst) }
-
 /// Fewest missing lessons of `inst`: rhythm plan, term model with teachers fixed, counting bound,
 /// and, only when they disagree, the full term model (teachers free) warm-started — the same
 /// stages as `Planner` up to its exactness step, without the preference stages.
@@ -57,12 +53,9 @@ public func probeShortfall(_ inst: Instance, solver: MIPSolver, timeLimit: Doubl
         return max(0.05, (limit - clock.seconds) * share)
     }
     let least = leastShortfall(inst, solver: solver, counting: counting, goal: goal, remaining: remaining, stop: nil,
-                               verbose: false) { _, model, share, warm, stopAt, iterations in
-        var o = SolveOptions(timeLimit: remaining(share))
-        o.warmStart = warm
-        o.stopAtObjective = stopAt
-        o.iterationLimit = iterations
-        if iterations != nil { o.cuts = false }
+                               verbose: false) { _, model, share, search in
+        var o = search
+        o.timeLimit = remaining(share)
         return solver.solve(model, options: o)
     }
     let best = least.placements

@@ -203,6 +203,8 @@ public struct SolveResult: Sendable {
     public var seconds: Double
     /// Simplex iterations the solve took, when the solver tells (the work `iterationLimit` counts).
     public var iterations: Int?
+    /// Whether the search stopped at `iterationLimit`.
+    public var iterationLimitReached = false
 
     public init(status: SolveStatus, objective: Double?, bound: Double?, values: [Double],
                 reason: String, timeLimitReached: Bool, seconds: Double) {

@@ -65,7 +65,7 @@ final class ExactnessTests: XCTestCase {
             XCTAssertEqual(Verifier.check(r.district, r.lessons, months: r.months, allowShort: true), [], "seed \(seed)")
             guard let exact = r.plans[0].stages.first(where: { $0.name == "exact" }), exact.status != .optimal else { continue }
             limited += 1
-            XCTAssertTrue(exact.reason.contains("work limit"), "seed \(seed): \(exact.reason)")
+            XCTAssertTrue(exact.workLimitReached, "seed \(seed): \(exact.reason)")
             XCTAssertFalse(r.plans[0].shortfallProven, "seed \(seed)")
             let report = reportMarkdown(r, solverName: "GLPK", solverVersion: "5.0", packHash: "test")
             XCTAssertTrue(report.contains("Fewest missing lessons not proven"), "seed \(seed)")

@@ -259,6 +259,7 @@ final class GLPKSolverTests: XCTestCase {
             for r in runs {
                 XCTAssertTrue(r.status == .feasible || r.status == .noSolution, r.reason)
                 XCTAssertTrue(r.reason.contains("work limit of 300 simplex iterations reached"), r.reason)
+                XCTAssertTrue(r.iterationLimitReached)
                 XCTAssertFalse(r.timeLimitReached)
                 XCTAssertGreaterThanOrEqual(r.iterations ?? 0, 300, "stopped at the first check past the limit")
             }
@@ -270,10 +271,12 @@ final class GLPKSolverTests: XCTestCase {
         let root = solver.solve(model, options: options(presolve: false) { $0.iterationLimit = 1 })
         XCTAssertEqual(root.status, .noSolution, root.reason)
         XCTAssertTrue(root.reason.contains("work limit of 1 simplex iterations reached"), root.reason)
+        XCTAssertTrue(root.iterationLimitReached)
         // An easy model ends before the limit, optimal.
         let easy = solver.solve(TestModels.knapsack(), options: options { $0.iterationLimit = 10_000 })
         XCTAssertEqual(easy.status, .optimal, easy.reason)
         XCTAssertFalse(easy.reason.contains("work limit"), easy.reason)
+        XCTAssertFalse(easy.iterationLimitReached)
         // Zero is refused before GLPK sees it.
         XCTAssertEqual(solver.solve(model, options: options { $0.iterationLimit = 0 }).status, .error)
     }
