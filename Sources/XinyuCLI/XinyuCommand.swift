@@ -5,6 +5,7 @@ import XinyuExport
 import XinyuGLPK
 import XinyuGenerate
 import XinyuPack
+import XinyuVerify
 
 /// `xinyu`: schedules mental-health lessons (心理健康教育课) into school timetables.
 public struct XinyuCommand: ParsableCommand {

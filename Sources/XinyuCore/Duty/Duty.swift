@@ -72,9 +72,9 @@ enum DutyTerm {
     static func slots(_ d: District, _ s: School, on date: CivilDate) -> [DutySlot] {
         guard let room = s.counselingRoom, date >= d.termStart, date <= d.termEnd else { return [] }
         let weekday: Int
-        if let day = Verifier.schoolDay(d, s, date) {
+        if let day = TermCalendar.schoolDay(d, s, date) {
             // A school day opens the windows of the timetable weekday it runs.
-            weekday = day.weekday
+            weekday = day.timetableWeekday
         } else {
             // Any other day of the term that is not a holiday or closure opens its weekend windows.
             let kind = d.calendar.first { $0.date == date }?.kind
@@ -94,7 +94,7 @@ enum DutyTerm {
         var n = d.termStart.dayNumber
         while n <= d.termEnd.dayNumber {
             let date = CivilDate(dayNumber: n)
-            if Verifier.schoolDay(d, s, date) != nil {
+            if TermCalendar.schoolDay(d, s, date) != nil {
                 if out.last?.monday == date.weekMonday { out[out.count - 1].schoolDays += 1 } else { out.append((date.weekMonday, 1)) }
             }
             n += 1
@@ -237,8 +237,8 @@ struct DutyPlanner {
                         if (lessonPeriods[t + "\u{1}" + date.iso] ?? []).contains(where: periods.contains) { continue }
                         // Not teaching a timetable row (any school) in an overlapping period, unless a lesson replaces it.
                         for (o, r) in rowsOf[t] ?? [] where periods.contains(r.period) {
-                            guard let od = Verifier.schoolDay(district, o, date), r.weekday == od.weekday,
-                                  r.weeks.applies(toWeek: od.week) else { continue }
+                            guard let od = TermCalendar.schoolDay(district, o, date), r.weekday == od.timetableWeekday,
+                                  r.weeks.applies(toWeek: od.teachingWeek) else { continue }
                             if !replaced.contains(o.id + "\u{1}" + r.classID + "\u{1}" + date.iso + "\u{1}\(r.period)") { continue teachers }
                         }
                         free.append(t)
