@@ -304,23 +304,19 @@ struct DutyPlanner {
 
     /// Groups of duty schools sharing a psychology teacher (indices into `schools`).
     func groups() -> [[Int]] {
-        var parent = Array(schools.indices)
-        func find(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i { i = parent[i] }
-            return i
-        }
+        var sets = UnionFind(count: schools.count)
         var firstSchool: [String: Int] = [:]
         for (i, s) in schools.enumerated() {
             for t in eligible[s.id] ?? [] {
+                // The smaller root names the joined set.
                 if let j = firstSchool[t] {
-                    let (a, b) = (find(i), find(j))
-                    if a != b { parent[max(a, b)] = min(a, b) }
+                    let (a, b) = (sets.find(i), sets.find(j))
+                    sets.union(max(a, b), min(a, b))
                 } else { firstSchool[t] = i }
             }
         }
         var byRoot: [Int: [Int]] = [:]
-        for i in schools.indices { byRoot[find(i), default: []].append(i) }
+        for i in schools.indices { byRoot[sets.find(i), default: []].append(i) }
         return byRoot.keys.sorted().map { byRoot[$0]! }
     }
 
