@@ -63,18 +63,15 @@ extension DutyPlanner {
             }
             // Duty counted as lessons against max_per_day and max_per_week (counts_toward_limits).
             let counted = mine.filter { counts(slots[$0.slot].school) }
-            guard let def = teacherDef[t], !counted.isEmpty else { continue }
-            if let lim = def.maxPerDay {
-                var byDate: [CivilDate: [Int]] = [:]
-                for e in counted { byDate[slots[e.slot].date, default: []].append(e.v) }
-                for d in byDate.keys.sorted() {
-                    let room = max(0, lim - lessonsDay[t + "\u{1}" + d.iso, default: 0])
-                    if byDate[d]!.count > room { m.addConstraint("day_t\(ti)_\(d.dayNumber)", byDate[d]!.map { ($0, 1.0) }, upper: Double(room)) }
-                }
+            guard teacherDef[t] != nil, !counted.isEmpty else { continue }
+            var byDate: [CivilDate: [Int]] = [:]
+            for e in counted { byDate[slots[e.slot].date, default: []].append(e.v) }
+            for d in byDate.keys.sorted() {
+                guard let room = dayRoom(t, d), let vs = byDate[d] else { break }
+                if vs.count > room { m.addConstraint("day_t\(ti)_\(d.dayNumber)", vs.map { ($0, 1.0) }, upper: Double(room)) }
             }
-            if let lim = def.maxPerWeek {
-                let room = max(0, lim - lessonsWeek[t + "\u{1}" + p.monday.iso, default: 0])
-                if counted.count > room { m.addConstraint("week_t\(ti)", counted.map { ($0.v, 1.0) }, upper: Double(room)) }
+            if let room = weekRoom(t, p.monday), counted.count > room {
+                m.addConstraint("week_t\(ti)", counted.map { ($0.v, 1.0) }, upper: Double(room))
             }
         }
     }

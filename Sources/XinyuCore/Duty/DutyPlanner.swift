@@ -132,13 +132,25 @@ struct DutyPlanner {
         // The weekly duty cap (max_teacher_hours_per_week).
         if let c = cap[t], ledger.minutes[t, default: 0] + slot.minutes > c { return false }
         // Duty counted as a lesson against max_per_day and max_per_week (counts_toward_limits).
-        if counts(slot.school), let def = teacherDef[t] {
-            if let lim = def.maxPerDay,
-               lessonsDay[t + "\u{1}" + slot.date.iso, default: 0] + ledger.counted[t + "\u{1}" + slot.date.iso, default: 0] + 1 > lim { return false }
-            if let lim = def.maxPerWeek,
-               lessonsWeek[t + "\u{1}" + slot.date.weekMonday.iso, default: 0] + ledger.counted[t, default: 0] + 1 > lim { return false }
+        if counts(slot.school) {
+            if let room = dayRoom(t, slot.date), ledger.counted[t + "\u{1}" + slot.date.iso, default: 0] + 1 > room { return false }
+            if let room = weekRoom(t, slot.date.weekMonday), ledger.counted[t, default: 0] + 1 > room { return false }
         }
         return true
+    }
+
+    // The limits, written once for the greedy week (`fits`) and the MIPs (`addSharedConstraints`).
+
+    /// Counted duties teacher `t` may still take on `date`: max_per_day less the lessons given
+    /// that day (nil: no limit).
+    func dayRoom(_ t: String, _ date: CivilDate) -> Int? {
+        teacherDef[t]?.maxPerDay.map { max(0, $0 - lessonsDay[t + "\u{1}" + date.iso, default: 0]) }
+    }
+
+    /// Counted duties teacher `t` may still take in the week of `monday`: max_per_week less the
+    /// lessons given that week (nil: no limit).
+    func weekRoom(_ t: String, _ monday: CivilDate) -> Int? {
+        teacherDef[t]?.maxPerWeek.map { max(0, $0 - lessonsWeek[t + "\u{1}" + monday.iso, default: 0]) }
     }
 
     func add(_ ledger: inout Ledger, _ i: Int, _ t: String) {
