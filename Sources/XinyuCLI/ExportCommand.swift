@@ -117,7 +117,7 @@ struct Export: ParsableCommand {
             throw ExitCode(Exit.invalidInput)
         }
         guard !violations.isEmpty else { return }
-        for v in violations { printError(v.description) }
+        for v in violations { printError(ExportCheck.line(v)) }
         if force {
             printError("\(violations.count) violation(s): exporting anyway (--force); every page and sheet says 未通过校验 / not verified. / 发现 \(violations.count) 处违规，按 --force 仍导出，每页标注“未通过校验”。")
             input.notVerified = true

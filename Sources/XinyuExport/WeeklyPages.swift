@@ -24,7 +24,7 @@ enum WeeklyPages {
         th{background:#dde6ef}
         table.grid{table-layout:fixed}
         table.grid td,table.grid th{text-align:center;vertical-align:middle}
-        table.grid th:first-child{width:84px}
+        table.grid th:first-child{width:100px}
         td.psych{background:#e2efda;font-weight:600}
         @page{size:A4 landscape;margin:10mm}
         @media print{
@@ -94,7 +94,7 @@ enum WeeklyPages {
     /// at 96 dpi, less the title), counting wrapped lines: a wide character is one em, others half.
     static func gridFont(_ t: PrintedTable) -> Int {
         let columns = max(1, t.header.count - 1)
-        let cellWidth = (1040.0 - 84) / Double(columns) - 12
+        let cellWidth = (1040.0 - 100) / Double(columns) - 12
         for px in stride(from: 13, through: 7, by: -1) {
             let f = Double(px)
             var height = 1.4 * f + 10  // the header row
