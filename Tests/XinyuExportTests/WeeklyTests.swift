@@ -234,7 +234,7 @@ final class WeeklyTests: XCTestCase {
             (Self.input(), "S1", 2),
             (try ExportInput.read(district: solved.district, scheduleDirectory: solved.scheduleDir), "S01", solved.district.schools[0].classes.count),
         ]
-        for (input, school, classes) in cases {
+        for (input, school, classes) in cases + [(Self.crowded(), "S9", 3)] {
             let out = try tempDir(self)
             try Exporter.write(input, formats: [.html], lang: .zh, to: out)
             let pdf = out + "/classes.pdf"
@@ -243,6 +243,33 @@ final class WeeklyTests: XCTestCase {
             XCTAssertEqual(r.code, 0, r.err)
             XCTAssertEqual(try pdfPages(pdf), classes, "one page per class of \(school)")
         }
+    }
+
+    /// A senior school at its fullest: 6 days × 12 periods, every period 单周 one subject and 双周
+    /// another with two teachers, and a 心理课 in many slots with listed weeks.
+    static func crowded() -> ExportInput {
+        let classes = (1...3).map { SchoolClass(id: "高一(\($0))班", grade: 10, stage: .senior) }
+        var tt: [TimetableRow] = []
+        var lessons: [Lesson] = []
+        let start = date("2026-11-02")
+        for c in classes {
+            for d in 1...6 {
+                for p in 1...12 {
+                    tt.append(TimetableRow(classID: c.id, weekday: d, period: p, subject: "综合实践活动", teachers: ["T11", "T12"], weeks: .odd))
+                    tt.append(TimetableRow(classID: c.id, weekday: d, period: p, subject: "通用技术", teachers: ["T12", "T11"], weeks: .even))
+                    if (d + p) % 3 == 0 {
+                        for wk in [1, 4, 6, 9] { lessons.append(Lesson(school: "S9", classID: c.id, date: start.adding(days: 7 * (wk - 1) + d - 1),
+                                                                       weekday: d, period: p, teacher: p % 2 == 0 ? "T01" : "T02", replaces: "综合实践活动")) }
+                    }
+                }
+            }
+        }
+        let teachers = [Teacher(id: "T01", name: "欧阳心怡", psych: .full, stages: [.senior]), Teacher(id: "T02", name: "司马明远", psych: .part, stages: [.senior]),
+                        Teacher(id: "T11", name: "诸葛建国"), Teacher(id: "T12", name: "上官丽华")]
+        let school = School(id: "S9", name: "昌邑区第一高级中学", stages: [.senior], daysPerWeek: 6, periodsPerDay: 12,
+                            classes: classes, timetable: tt, teachers: teachers)
+        let district = District(name: "测试区", termStart: start, termEnd: date("2027-01-08"), schools: [school])
+        return ExportInput(district: district, lessons: lessons)
     }
 
     /// Pages of a PDF: pdfinfo (poppler-utils) when installed, else the `/Type /Page` objects counted.
