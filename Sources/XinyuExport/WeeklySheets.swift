@@ -1,4 +1,5 @@
 import CXLSXWriter
+import Foundation
 import XinyuCore
 import XinyuPack
 
@@ -12,7 +13,7 @@ enum WeeklySheets {
 
     static func write(_ view: SchoolView, input: ExportInput, words w: Words, to path: String) throws {
         let views = WeeklyViews(view, w)
-        try WorkbookWriter.save(to: path) { wb in
+        try WorkbookWriter.save(to: path, stamp: input.stamp) { wb in
             let sheets = WeeklyBook(wb: wb, notVerified: input.notVerified)
             sheets.add(views.overview())
             for c in view.school.classes { sheets.add(views.classGrid(c)) }

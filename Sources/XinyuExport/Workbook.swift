@@ -18,7 +18,7 @@ public struct ExportError: Error, Sendable, CustomStringConvertible {
 enum WorkbookWriter {
     /// Writes `view`'s workbook to `path` (through a temporary file renamed into place).
     static func write(_ view: SchoolView, input: ExportInput, words w: Words, to path: String) throws {
-        try save(to: path) { wb in
+        try save(to: path, stamp: input.stamp) { wb in
             let book = Book(wb: wb, words: w, notVerified: input.notVerified)
             book.monthSummary(view)
             for c in view.school.classes { book.classSheet(view, c) }
@@ -27,11 +27,15 @@ enum WorkbookWriter {
     }
 
     /// Builds a workbook with `build` and writes it to `path` whole (a temporary file, flushed, renamed).
-    static func save(to path: String, build: (UnsafeMutablePointer<lxw_workbook>) -> Void) throws {
+    /// Its creation time is `stamp` (schedule.csv's time), never now: same schedule, same bytes.
+    static func save(to path: String, stamp: Date, build: (UnsafeMutablePointer<lxw_workbook>) -> Void) throws {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".tmp-\(getpid())"
         guard let wb = workbook_new(temporary) else { throw ExportError(path: path, message: "cannot create the workbook") }
+        var properties = lxw_doc_properties()
+        properties.created = time_t(max(1, stamp.timeIntervalSince1970.rounded(.down)))  // 0 would mean now
+        workbook_set_properties(wb, &properties)
         build(wb)
         let rc = workbook_close(wb)  // writes the file and frees the workbook
         guard rc == LXW_NO_ERROR else {

@@ -222,6 +222,20 @@ final class WeeklyTests: XCTestCase {
         XCTAssertEqual(classes.components(separatedBy: "未通过校验 / not verified").count - 1, 2, "on each class page")
     }
 
+    /// Same schedule, same bytes: the workbooks' creation time is the schedule's, not now.
+    func testSameInputSameBytes() throws {
+        var files: [[Data]] = []
+        for _ in 0..<2 {
+            let out = try tempDir(self)
+            try Exporter.write(Self.input(), formats: [.xlsx, .html], lang: .zh, to: out)
+            files.append(try ["xlsx/weekly/S1.xlsx", "xlsx/S1.xlsx", "html/classes-S1.html", "html/teachers-S1.html"].map {
+                try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0))
+            })
+            Thread.sleep(forTimeInterval: 1.1)
+        }
+        XCTAssertEqual(files[0], files[1])
+    }
+
     // MARK: printing
 
     /// Headless Chromium prints a school's class pages: exactly one A4 page per class.
