@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import XinyuCore
 import XinyuExport
 import XinyuPack
 
@@ -66,6 +67,9 @@ struct Export: ParsableCommand {
     @Option(name: .long, help: "Language of every label: zh (简体中文, default) or en.")
     var lang: String = "zh"
 
+    @Flag(name: .long, help: "Export a schedule that breaks a rule anyway; every page and sheet is marked 未通过校验 / not verified.")
+    var force = false
+
     /// The formats asked for (all when none is given).
     func formats() throws -> Set<ExportFormat> {
         let set = try exportFormats(format)
@@ -79,7 +83,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let loaded = try loadPack(pack, quiet: true)
-        let input: ExportInput
+        var input: ExportInput
         do {
             input = try ExportInput.read(district: loaded.district, scheduleDirectory: schedule)
         } catch {
@@ -91,6 +95,7 @@ struct Export: ParsableCommand {
             printError("\(schedule)/schedule.csv: school(s) not in the pack: \(unknown.sorted().joined(separator: ", ")) / 排课中的学校不在数据包中")
             throw ExitCode(Exit.invalidInput)
         }
+        try checkFirst(&input)
         let written: [String]
         do {
             written = try Exporter.write(input, formats: try formats(), lang: Language(rawValue: lang)!, to: out)
@@ -99,5 +104,26 @@ struct Export: ParsableCommand {
             throw ExitCode(Exit.internalError)
         }
         print("wrote \(written.count) file(s) into \(out) (\(try formats().sorted().map(\.rawValue).joined(separator: ", "))). / 已导出 \(written.count) 个文件。")
+    }
+
+    /// The verifier first: a schedule that breaks a rule is refused (exit 1, the list) unless
+    /// `--force`, which marks every page and sheet.
+    func checkFirst(_ input: inout ExportInput) throws {
+        let violations: [Violation]
+        do {
+            violations = try ExportCheck.violations(input, scheduleDirectory: schedule)
+        } catch {
+            for d in error.diagnostics { printError("\(schedule)/\(d)") }
+            throw ExitCode(Exit.invalidInput)
+        }
+        guard !violations.isEmpty else { return }
+        for v in violations { printError(ExportCheck.line(v)) }
+        if force {
+            printError("\(violations.count) violation(s): exporting anyway (--force); every page and sheet says 未通过校验 / not verified. / 发现 \(violations.count) 处违规，按 --force 仍导出，每页标注“未通过校验”。")
+            input.notVerified = true
+            return
+        }
+        printError("\(violations.count) violation(s): nothing exported; fix the schedule or use --force. / 发现 \(violations.count) 处违规，未导出；请修正排课或使用 --force。")
+        throw ExitCode(Exit.verifyFailed)
     }
 }

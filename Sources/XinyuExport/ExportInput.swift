@@ -22,6 +22,9 @@ public struct ExportInput: Sendable {
     public var stamp: Date
     /// Room, topic and form of each lesson, from lessons.csv beside schedule.csv (empty without one).
     public var details: [LessonDetail] = []
+    /// Exported with `--force` although the verifier rejects the schedule: every page and sheet
+    /// is marked "未通过校验 / not verified".
+    public var notVerified = false
 
     public struct MonthKey: Hashable, Sendable {
         public var school: String
@@ -106,6 +109,9 @@ struct SchoolView {
     let clock: BellSchedule
     /// lessons.csv's room, topic and form by (class, date, period).
     let details: [String: LessonDetail]
+    /// Each lesson's place (1, 2, …) in its class's term sequence by (class, date, period) key: what
+    /// a calendar event is, whenever it happens.
+    let ordinal: [String: Int]
 
     init(_ school: School, _ input: ExportInput) {
         var d: [String: LessonDetail] = [:]
@@ -117,6 +123,11 @@ struct SchoolView {
         byClass = Dictionary(grouping: lessons, by: \.classID)
         byTeacher = Dictionary(grouping: lessons, by: \.teacher)
         months = input.months.filter { $0.school == school.id }
+        var place: [String: Int] = [:]
+        for ls in byClass.values {
+            for (i, l) in ls.sorted(by: { ($0.date, $0.period) < ($1.date, $1.period) }).enumerated() { place[SchoolView.key(l)] = i + 1 }
+        }
+        ordinal = place
         clock = BellSchedule(school)
     }
 

@@ -13,10 +13,12 @@ public enum ExportFormat: String, CaseIterable, Sendable, Comparable {
 ///
 /// ```
 /// OUT/xlsx/<school>.xlsx                 one workbook per school
+/// OUT/xlsx/weekly/<school>.xlsx          its weekly 课程表 (classes, teachers, overview)
 /// OUT/ics/classes/<school>-<class>.ics   one calendar per class
 /// OUT/ics/teachers/<teacher>.ics         one calendar per teacher (all their schools)
 /// OUT/html/index.html                    the district dashboard
 /// OUT/html/school-<school>.html          one page per school
+/// OUT/html/{classes,teachers,overview}-<school>.html  its weekly 课程表 pages, to print
 /// ```
 ///
 /// File names are the ids made file-safe (see `fileSafe`). Every file is written whole
@@ -28,6 +30,7 @@ public enum Exporter {
         let w = Words(lang)
         let views = input.district.schools.map { SchoolView($0, input) }
         var written: [String] = []
+        let mark = input.notVerified ? WeeklySheets.notVerified + " · " : ""
         func save(_ text: String, _ relative: String) throws {
             try AtomicFile.write(text, to: out + "/" + relative)
             written.append(relative)
@@ -39,12 +42,15 @@ public enum Exporter {
                     let relative = "xlsx/" + fileSafe(v.school.id) + ".xlsx"
                     try WorkbookWriter.write(v, input: input, words: w, to: out + "/" + relative)
                     written.append(relative)
+                    let weekly = "xlsx/weekly/" + fileSafe(v.school.id) + ".xlsx"
+                    try WeeklySheets.write(v, input: input, words: w, to: out + "/" + weekly)
+                    written.append(weekly)
                 }
             case .ics:
                 let byID = Dictionary(views.map { ($0.school.id, $0) }, uniquingKeysWith: { a, _ in a })
                 for v in views {
                     for c in v.school.classes {
-                        let text = ICalendar.document(name: w(.calendarName, "\(v.school.name) \(c.id)"), lessons: v.byClass[c.id] ?? [],
+                        let text = ICalendar.document(name: mark + w(.calendarName, "\(v.school.name) \(c.id)"), lessons: v.byClass[c.id] ?? [],
                                                       district: input.district, views: byID, stamp: input.stamp, words: w)
                         try save(text, "ics/classes/" + fileSafe(v.school.id) + "-" + fileSafe(c.id) + ".ics")
                     }
@@ -54,14 +60,19 @@ public enum Exporter {
                 for v in views { for t in v.lessonTeachers where teachers[t.id] == nil { teachers[t.id] = t } }
                 let byTeacher = Dictionary(grouping: input.lessons, by: \.teacher)
                 for id in teachers.keys.sorted() {
-                    let t = teachers[id]!
-                    let text = ICalendar.document(name: w(.calendarName, t.name.isEmpty ? t.id : t.name), lessons: byTeacher[id] ?? [],
+                    guard let t = teachers[id] else { continue }
+                    let text = ICalendar.document(name: mark + w(.calendarName, t.name.isEmpty ? t.id : t.name), lessons: byTeacher[id] ?? [],
                                                   district: input.district, views: byID, stamp: input.stamp, words: w)
                     try save(text, "ics/teachers/" + fileSafe(id) + ".ics")
                 }
             case .html:
                 try save(Site.dashboard(input, views: views, w: w), "html/index.html")
-                for v in views { try save(Site.schoolPage(v, input: input, w: w), "html/" + Site.schoolFile(v.school.id)) }
+                for v in views {
+                    try save(Site.schoolPage(v, input: input, w: w), "html/" + Site.schoolFile(v.school.id))
+                    try save(WeeklyPages.classesPage(v, input: input, w: w), "html/" + WeeklyPages.classesFile(v.school.id))
+                    try save(WeeklyPages.teachersPage(v, input: input, w: w), "html/" + WeeklyPages.teachersFile(v.school.id))
+                    try save(WeeklyPages.overviewPage(v, input: input, w: w), "html/" + WeeklyPages.overviewFile(v.school.id))
+                }
             }
         }
         return written

@@ -21,10 +21,19 @@ enum ICalendar {
         "END:VTIMEZONE",
     ]
 
-    /// The UID of a lesson: a hash of school, class, date and period, so the class file and the
-    /// teacher file name the same event, and re-importing a new schedule updates it in place.
-    static func uid(_ l: Lesson) -> String {
-        fnv1a([l.school, l.classID, l.date.iso, String(l.period)].joined(separator: "\u{1f}")) + "@xinyu"
+    /// The UID of a lesson: a hash of school, class and the lesson's place in the class's term
+    /// sequence (its first, second … lesson), not of its date or period, so a lesson that moves
+    /// keeps its event (subscribers see it move, not a delete and an add), and the class file and
+    /// the teacher file name the same event.
+    static func uid(_ l: Lesson, ordinal: Int) -> String {
+        fnv1a([l.school, l.classID, "lesson", String(ordinal)].joined(separator: "\u{1f}")) + "@xinyu"
+    }
+
+    /// LOCATION: the school and the room of the lesson (lessons.csv; the class's classroom without
+    /// it), e.g. `昌邑区样例小学 一年级(1)班教室` — the class id as the pack spells it, no suffix added.
+    static func location(_ l: Lesson, _ view: SchoolView, _ w: Words) -> String {
+        let room = view.details[SchoolView.key(l)]?.room ?? .classroom
+        return view.school.name + (w.lang == .zh ? " " : ", ") + w.room(room, classID: l.classID)
     }
 
     /// A whole calendar with `lessons` (already filtered to one class or one teacher).
@@ -41,12 +50,12 @@ enum ICalendar {
             let teacher = view.school.teacher(l.teacher).map(teacherLabel) ?? l.teacher
             lines += [
                 "BEGIN:VEVENT",
-                "UID:" + uid(l),
+                "UID:" + uid(l, ordinal: view.ordinal[SchoolView.key(l)] ?? 0),
                 "DTSTAMP:" + dtstamp,
                 "DTSTART;TZID=\(zone):\(day)T\(times.start.icsText)",
                 "DTEND;TZID=\(zone):\(day)T\(times.end.icsText)",
                 "SUMMARY:" + escape(w.lessonSummary(classID: l.classID, replaces: l.replaces)),
-                "LOCATION:" + escape(w(.location, view.school.name, l.classID)),
+                "LOCATION:" + escape(location(l, view, w)),
                 "DESCRIPTION:" + escape(w(.description, teacher, view.school.name, String(l.period), view.clock.label(l.period))
                                         + (view.detailText(l, w).map { "\n" + $0 } ?? "")),
                 "CATEGORIES:" + escape(w(.lessonTitle)),

@@ -77,7 +77,7 @@ enum Site {
         }
         """
 
-    static func page(title: String, lang: Language, header: String, body: String, w: Words) -> String {
+    static func page(title: String, lang: Language, header: String, body: String, w: Words, notVerified: Bool = false) -> String {
         """
         <!DOCTYPE html>
         <html lang="\(lang.tag)">
@@ -92,7 +92,7 @@ enum Site {
         <body>
         <header>\(header)</header>
         <main>
-        \(body)
+        \(notVerified ? "<p class=\"warn\" style=\"color:#b3261e;font-weight:700\">\(esc(WeeklySheets.notVerified))</p>" : "")\(body)
         </main>
         <footer>\(esc(w(.generated, XinyuVersion.string)))</footer>
         </body>
@@ -191,7 +191,7 @@ enum Site {
 
         let title = w(.dashboard, d.name)
         let head = "<h1>\(esc(title))</h1><p>\(esc(w(.term, w.date(d.termStart), w.date(d.termEnd))))</p>"
-        return page(title: title, lang: w.lang, header: head, body: b, w: w)
+        return page(title: title, lang: w.lang, header: head, body: b, w: w, notVerified: input.notVerified)
     }
 
     /// Horizontal bars, one per psychology teacher with a school in the district, longest first.
@@ -232,6 +232,13 @@ enum Site {
         b += "<nav class=\"noprint\"><section><h2>\(esc(w(.classGrids)))</h2><ul class=\"toc\">"
         for c in s.classes {
             b += "<li><a class=\"\(shortClasses.contains(c.id) ? "short" : "")\" href=\"#\(esc(anchor(c.id)))\">\(esc(c.id))</a></li>"
+        }
+        b += "</ul></section></nav>\n"
+        // The weekly 课程表 pages made to be printed (WeeklyPages).
+        b += "<nav class=\"noprint\"><section><h2>\(esc(w.weekly(.weeklyLinks)))</h2><ul class=\"toc\">"
+        for (file, label) in [(WeeklyPages.classesFile(s.id), w.weekly(.classPages)), (WeeklyPages.teachersFile(s.id), w.weekly(.teacherPages)),
+                              (WeeklyPages.overviewFile(s.id), w.weekly(.overview, s.name))] {
+            b += "<li><a href=\"\(esc(file))\">\(esc(label))</a></li>"
         }
         b += "</ul></section></nav>\n"
 
@@ -310,7 +317,7 @@ enum Site {
         let title = "\(s.id) \(s.name)"
         let head = "<p><a href=\"index.html\">\(esc(w(.backToDashboard)))</a></p><h1>\(esc(title))</h1>"
             + "<p>\(esc(w(.term, w.date(input.district.termStart), w.date(input.district.termEnd)))) · \(esc(w(.classCount, String(s.classes.count)))) · \(esc(w(.lessonCount, String(v.lessons.count))))</p>"
-        return page(title: title, lang: w.lang, header: head, body: b, w: w)
+        return page(title: title, lang: w.lang, header: head, body: b, w: w, notVerified: input.notVerified)
     }
 
     /// An element id for a class (ids may hold any script; spaces are not allowed in HTML ids).

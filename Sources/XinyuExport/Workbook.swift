@@ -18,14 +18,25 @@ public struct ExportError: Error, Sendable, CustomStringConvertible {
 enum WorkbookWriter {
     /// Writes `view`'s workbook to `path` (through a temporary file renamed into place).
     static func write(_ view: SchoolView, input: ExportInput, words w: Words, to path: String) throws {
+        try save(to: path, stamp: input.stamp) { wb in
+            let book = Book(wb: wb, words: w, notVerified: input.notVerified)
+            book.monthSummary(view)
+            for c in view.school.classes { book.classSheet(view, c) }
+            for t in view.lessonTeachers { book.teacherSheet(view, t) }
+        }
+    }
+
+    /// Builds a workbook with `build` and writes it to `path` whole (a temporary file, flushed, renamed).
+    /// Its creation time is `stamp` (schedule.csv's time), never now: same schedule, same bytes.
+    static func save(to path: String, stamp: Date, build: (UnsafeMutablePointer<lxw_workbook>) -> Void) throws {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".tmp-\(getpid())"
         guard let wb = workbook_new(temporary) else { throw ExportError(path: path, message: "cannot create the workbook") }
-        let book = Book(wb: wb, words: w)
-        book.monthSummary(view)
-        for c in view.school.classes { book.classSheet(view, c) }
-        for t in view.lessonTeachers { book.teacherSheet(view, t) }
+        var properties = lxw_doc_properties()
+        properties.created = time_t(max(1, stamp.timeIntervalSince1970.rounded(.down)))  // 0 would mean now
+        workbook_set_properties(wb, &properties)
+        build(wb)
         let rc = workbook_close(wb)  // writes the file and frees the workbook
         guard rc == LXW_NO_ERROR else {
             unlink(temporary)
@@ -93,9 +104,13 @@ private final class Book {
     var taken: Set<String> = []
     let header, text, lesson, exam, number, short, shortNumber, weekA, weekB, total: UnsafeMutablePointer<lxw_format>
 
-    init(wb: UnsafeMutablePointer<lxw_workbook>, words: Words) {
+    /// Exported with `--force` from a schedule the verifier rejects: every sheet says so.
+    let notVerified: Bool
+
+    init(wb: UnsafeMutablePointer<lxw_workbook>, words: Words, notVerified: Bool = false) {
         self.wb = wb
         w = words
+        self.notVerified = notVerified
         func make(_ setup: (UnsafeMutablePointer<lxw_format>) -> Void) -> UnsafeMutablePointer<lxw_format> {
             let f = workbook_add_format(wb)!
             format_set_font_name(f, "Microsoft YaHei")
@@ -134,7 +149,8 @@ private final class Book {
         worksheet_fit_to_pages(ws, 1, 0)  // one page wide, as many tall as needed
         worksheet_repeat_rows(ws, 0, 0)  // the header row on every printed page
         worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6)
-        worksheet_set_header(ws, "&C&A")  // the sheet name
+        worksheet_set_header(ws, notVerified ? "&L&\"-,Bold\"&KFF0000\(WeeklySheets.notVerified)&C&A" : "&C&A")  // the sheet name
+        if notVerified { worksheet_set_tab_color(ws, 0xFF0000) }
         worksheet_set_footer(ws, "&C&P / &N")  // page / pages
         return ws
     }
@@ -179,6 +195,7 @@ private final class Book {
         put(ws, r, 2, view.months.reduce(0) { $0 + $1.required }, total)
         put(ws, r, 3, view.months.reduce(0) { $0 + $1.scheduled }, total)
         put(ws, r, 4, view.missing, total)
+        if notVerified { put(ws, r + 1, 0, WeeklySheets.notVerified, short) }
         widths(ws, columns)
         worksheet_freeze_panes(ws, 1, 1)
     }
@@ -226,6 +243,7 @@ private final class Book {
             r += 1
         }
         put(ws, r, 0, w(.total) + " " + w(.lessonCount, String(lessons.count)), total)
+        if notVerified { put(ws, r + 1, 0, WeeklySheets.notVerified, short) }
         columns = columns.map { $0.isEmpty ? [""] : $0 }
         widths(ws, columns)
         worksheet_freeze_panes(ws, 1, 2)
