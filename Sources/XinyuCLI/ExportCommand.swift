@@ -3,6 +3,7 @@ import Foundation
 import XinyuCore
 import XinyuExport
 import XinyuPack
+import XinyuVerify
 
 /// The export formats named in `--format` values (comma-separated or repeated); empty if none.
 func exportFormats(_ values: [String]) throws -> Set<ExportFormat> {

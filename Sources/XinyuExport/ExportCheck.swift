@@ -1,5 +1,6 @@
 import XinyuCore
 import XinyuPack
+import XinyuVerify
 
 /// What `xinyu export` checks before it writes anything: the independent verifiers, as `xinyu
 /// verify` runs them, on the schedule (and its lessons.csv and duty files when present). Months
