@@ -45,7 +45,6 @@ let package = Package(
         // The district office: whole-district runs, staffing, capacity advice, shards and merge.
         .target(name: "XinyuDistrict", dependencies: [
             "XinyuCore", "XinyuPack", "XinyuMIP",
-            .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // Commands (swift-argument-parser).
         .target(name: "XinyuCLI", dependencies: [

@@ -42,14 +42,7 @@ struct DistrictRun: ParsableCommand {
     func run() throws {
         let loaded = try loadPack(pack, quiet: quiet)
         let district = loaded.district
-        let settings: OfficeSettings
-        do {
-            settings = try OfficeSettings.read(pack: pack, schools: district.schools.map(\.id))
-        } catch {
-            for m in error.messages { printError(m) }
-            printError("\(pack): \(error.messages.count) error(s); nothing was solved or written. / 发现 \(error.messages.count) 处错误，未求解、未写出任何文件。")
-            throw ExitCode(Exit.invalidInput)
-        }
+        let settings = OfficeSettings(district)
         var options = DistrictRunOptions()
         options.jobs = limits.jobs
         options.timeLimit = limits.timeLimit

@@ -153,6 +153,9 @@ extension DistrictOutcome {
         }, bom: true)
     }
 
+    /// advice.csv: every advised action of every school (docs/DISTRICT.md), UTF-8 with BOM.
+    public var adviceCSV: String { AdviceCSV.text(schools.compactMap(\.advice)) }
+
     /// The same outcome restricted to nothing more (merging shards): schools and groups sorted.
     static func merged(_ parts: [DistrictOutcome]) -> DistrictOutcome {
         var out = parts[0]
@@ -214,11 +217,11 @@ extension DistrictOutcome {
                 }
             }
             if let a = s.advice {
-                add("- 建议 / Advice (由优化求得 / found by optimisation): 日历所限 calendar-bound \(a.calendarBound) 节/lesson(s); 每个短缺学段增加不限量教师后仍缺 with an unlimited extra teacher per short stage still \(a.schoolTarget)")
+                add("- 建议 / Advice (由优化求得 / found by optimisation; advice.csv): 日历所限 calendar-bound \(a.calendarBound) 节/lesson(s); 按 [staffing] 负荷、每班一名新教师时仍缺 with one new teacher per class at the [staffing] loads still \(a.schoolTarget)")
                 let (zh, en) = a.sentences
                 for (z, e) in zip(zh, en) { add("  - \(z)"); add("  - \(e)") }
-                for r in a.raises where r.to == nil {
-                    add("  - 仅提高\(r.teacher)每周上限（现为\(r.from)）不能解决：其课表、每日上限或同一教师规则限制。 Raising \(r.teacher)'s max_per_week (now \(r.from)) alone does not fix it: their timetable, daily limit or same_teacher block it.")
+                for t in a.unhelpfulRaises {
+                    add("  - 在上限内提高\(t)每周上限无济于事：其课表、每日上限或同一教师规则限制。 Raising \(t)'s max_per_week within the caps does not help: their timetable, daily limit or same_teacher block it.")
                 }
             }
             add()
