@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "XinyuGenerateTests", dependencies: ["XinyuGenerate", "XinyuPack", "XinyuCore"]),
         .testTarget(name: "XinyuImportTests", dependencies: ["XinyuImport", "XinyuPack", "XinyuCore", "XinyuGLPK"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "XinyuExportTests", dependencies: ["XinyuExport", "XinyuCore", "XinyuPack", "XinyuGLPK"]),
+        .testTarget(name: "XinyuExportTests", dependencies: ["XinyuExport", "XinyuCore", "XinyuPack", "XinyuGLPK", "XinyuDistrict"]),
         .testTarget(name: "XinyuDistrictTests", dependencies: ["XinyuDistrict", "XinyuCore", "XinyuPack", "XinyuGLPK"]),
         .testTarget(name: "XinyuCLITests", dependencies: ["XinyuCLI", "XinyuCore", "XinyuPack"], exclude: ["Snapshots"]),
         // Hostile and broken input, resource bounds, interruptions and reproducibility (docs/TRUST.md).

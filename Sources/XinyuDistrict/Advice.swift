@@ -141,32 +141,46 @@ public func advise(_ schoolID: String, district: District, short: [ClassMonth: I
                   options: list, fixes: fixes, unhelpfulRaises: unhelpful)
 }
 
-/// The fewest new teachers per short stage at the hiring load. The target is the group's shortfall
-/// with one new teacher per class of each short stage (more cannot help: a class has one lesson at
-/// a time and its own teacher then); then, stage by stage, the least count that reaches it (binary
-/// search; each step a probe), the stages already decided keeping their count.
+/// The fewest new teachers per short stage at the hiring load. The target is what staffing can
+/// reach: the school's calendar-bound lessons (no staffing does better), else — when that is out
+/// of reach — the group's shortfall with one new teacher per class of each short stage (more cannot
+/// help: a class has one lesson at a time and then its own teacher). The counts double (1, 2, 4 …,
+/// all stages together, so the models stay small) until the target is reached; then, stage by
+/// stage, binary search for the least count that still reaches it, stages already decided keeping
+/// theirs. Each step is a probe.
 func leastHires(_ s: AdviceSearch, stages: [Stage], calendarBound: Int) -> (actions: [AdviceAction], schoolTarget: Int) {
     let most = Dictionary(uniqueKeysWithValues: stages.map { st in (st, max(1, s.school.classes.filter { $0.stage == st }.count)) })
-    var counts = most
+    let single = s.group.count == 1
     func district(_ c: [Stage: Int]) -> District {
         applyAdvice(stages.map { s.hire($0, count: c[$0] ?? 0) }, school: s.school.id, to: s.district)
     }
-    // A single school cannot miss fewer than its calendar-bound lessons: stop there when reached.
-    let top = s.probe(district(counts), goal: s.group.count == 1 ? calendarBound : nil)
+    var scale = 1
+    var counts: [Stage: Int] = [:]
+    var top: ShortfallProbe
+    while true {
+        counts = most.mapValues { min($0, scale) }
+        // A single school cannot miss fewer than its calendar-bound lessons: stop there when reached.
+        top = s.probe(district(counts), goal: single ? calendarBound : nil)
+        // (A probe refuted by counting lists no missing lessons: compare its total when single.)
+        let reached = (single ? top.shortfall : top.shortfall(school: s.school.id)) <= calendarBound
+        if reached || counts == most { break }
+        scale *= 2
+    }
     let target = top.shortfall
     var actions: [AdviceAction] = []
     for st in stages {
         var seen: [Int: ShortfallProbe] = [:]
-        // At the most, the state is the one already shown to reach the target (the top probe, or
-        // the previous stage's least count with this stage at the most).
-        let n = leastTrue(1, most[st]!) { n in
-            if n == most[st]! { return true }
+        let hi = counts[st] ?? 1
+        // At `hi` the state is the one already shown to reach the target (the last doubling
+        // probe, or the previous stage's least count with this stage at `hi`).
+        let n = leastTrue(1, hi) { n in
+            if n == hi { return true }
             var c = counts
             c[st] = n
             let p = s.probe(district(c), goal: target)
             seen[n] = p
             return p.shortfall <= target
-        } ?? most[st]!
+        } ?? hi
         counts[st] = n
         var a = s.hire(st, count: n)
         a.proven = n == 1 || (seen[n - 1].map { $0.bound > target } ?? false)

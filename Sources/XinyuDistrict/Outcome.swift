@@ -141,7 +141,7 @@ extension DistrictOutcome {
     public static let schoolsHeader = ["school", "name", "stages", "classes", "students", "required", "placed",
                                        "short_class_months", "fulltime_teachers", "parttime_teachers", "staffing_ok",
                                        "status", "advice", "short_lessons", "parttime_needed", "counseling_room_hours",
-                                       "shared_teachers"]
+                                       "shared_teachers", "fulltime_missing"]
 
     /// schools.csv: one row per school in id order; UTF-8 with BOM (opened in Excel/WPS).
     public var schoolsCSV: String {
@@ -149,7 +149,8 @@ extension DistrictOutcome {
             [s.id, s.name, s.stages.joined(separator: ";"), String(s.classes), String(s.students), String(s.required),
              String(s.placed), String(s.shortClassMonths), String(s.staffing.fulltime.count), String(s.staffing.parttime.count),
              s.staffing.ok ? "yes" : "no", s.status, s.adviceLine, String(s.shortLessons), String(s.staffing.parttimeNeeded),
-             s.room.map { hours($0.hoursPerWeek) } ?? "", s.staffing.shared.keys.sorted().joined(separator: ";")]
+             s.room.map { hours($0.hoursPerWeek) } ?? "", s.staffing.shared.keys.sorted().joined(separator: ";"),
+             s.staffing.stagesWithoutFulltime.joined(separator: ";")]
         }, bom: true)
     }
 

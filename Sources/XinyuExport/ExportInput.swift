@@ -21,6 +21,9 @@ public struct ExportInput: Sendable {
     public var stamp: Date
     /// Room, topic and form of each lesson, from lessons.csv beside schedule.csv (empty without one).
     public var details: [LessonDetail] = []
+    /// schools.csv and advice.csv of a `xinyu district` output (nil for a `solve` output): the
+    /// site's index is then the district dashboard (DistrictDashboard).
+    public var office: DistrictFiles?
 
     public struct MonthKey: Hashable, Sendable {
         public var school: String
@@ -47,7 +50,9 @@ public struct ExportInput: Sendable {
         var explanations: [MonthKey: [Text]] = [:]
         var hasReport = false
         if let data = FileManager.default.contents(atPath: dir + "/report.md"), let text = String(data: data, encoding: .utf8) {
-            explanations = parseShortfalls(report: text)
+            // A `solve` report has a "Shortfalls explained" section; a `district` report gives the
+            // reasons under each school in trouble.
+            explanations = parseShortfalls(report: text).merging(DistrictFiles.reasons(report: text)) { a, _ in a }
             hasReport = true
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: dir + "/schedule.csv")
@@ -55,6 +60,7 @@ public struct ExportInput: Sendable {
         var input = ExportInput(district: district, lessons: files.lessons, explanations: explanations,
                                 hasReport: hasReport, stamp: stamp)
         input.details = try LessonDetailsFile.read(directory: dir) ?? []
+        input.office = DistrictFiles.read(directory: dir)
         return input
     }
 
