@@ -203,7 +203,8 @@ func leastRaises(_ s: AdviceSearch, stages: [Stage], current: Int) -> (actions: 
         a.teacher = t.id
         a.from = from
         a.maxPerWeek = c.week
-        a.maxPerDay = t.maxPerDay.map { max($0, c.day) }
+        // The daily limit is set to the role's daily cap, so no advised load is above the caps.
+        a.maxPerDay = c.day
         raised.append(a)
     }
     guard !raised.isEmpty else { return ([], []) }
