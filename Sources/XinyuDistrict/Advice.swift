@@ -157,10 +157,13 @@ func leastHires(_ s: AdviceSearch, stages: [Stage], calendarBound: Int) -> (acti
     var scale = 1
     var counts: [Stage: Int] = [:]
     var top: ShortfallProbe
+    // Every probe by its counts: the binary search reuses the doubling's probes.
+    var history: [[Stage: Int]: ShortfallProbe] = [:]
     while true {
         counts = most.mapValues { min($0, scale) }
         // A single school cannot miss fewer than its calendar-bound lessons: stop there when reached.
         top = s.probe(district(counts), goal: single ? calendarBound : nil)
+        history[counts] = top
         // (A probe refuted by counting lists no missing lessons: compare its total when single.)
         let reached = (single ? top.shortfall : top.shortfall(school: s.school.id)) <= calendarBound
         if reached || counts == most { break }
@@ -169,21 +172,19 @@ func leastHires(_ s: AdviceSearch, stages: [Stage], calendarBound: Int) -> (acti
     let target = top.shortfall
     var actions: [AdviceAction] = []
     for st in stages {
-        var seen: [Int: ShortfallProbe] = [:]
         let hi = counts[st] ?? 1
+        func with(_ n: Int) -> [Stage: Int] { var c = counts; c[st] = n; return c }
         // At `hi` the state is the one already shown to reach the target (the last doubling
         // probe, or the previous stage's least count with this stage at `hi`).
         let n = leastTrue(1, hi) { n in
             if n == hi { return true }
-            var c = counts
-            c[st] = n
-            let p = s.probe(district(c), goal: target)
-            seen[n] = p
+            let p = history[with(n)] ?? s.probe(district(with(n)), goal: target)
+            history[with(n)] = p
             return p.shortfall <= target
         } ?? hi
-        counts[st] = n
         var a = s.hire(st, count: n)
-        a.proven = n == 1 || (seen[n - 1].map { $0.bound > target } ?? false)
+        a.proven = n == 1 || (history[with(n - 1)].map { $0.bound > target } ?? false)
+        counts[st] = n
         actions.append(a)
     }
     return (actions, top.shortfall(school: s.school.id))
