@@ -9,7 +9,8 @@ enum DashboardCharts {
         guard items.contains(where: { $0.values.contains { $0 > 0 } }) else { return "<p class=\"note\">\(Site.esc(empty))</p>" }
         let top = max(1, items.map { $0.values.reduce(0, +) }.max() ?? 1)
         let barW = 34, gap = 14, plotH = 140, left = 10
-        let width = max(300, left + items.count * (barW + gap) + 10), height = plotH + 60
+        let legendW = 120
+        let width = max(left + legend.count * legendW, left + items.count * (barW + gap) + 10), height = plotH + 60
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">"
         s += "<line x1=\"\(left)\" y1=\"\(plotH + 20)\" x2=\"\(width - 5)\" y2=\"\(plotH + 20)\" stroke=\"#9aa5b1\"/>"
         for (i, item) in items.enumerated() {
@@ -24,7 +25,7 @@ enum DashboardCharts {
             s += "<text x=\"\(x + barW / 2)\" y=\"\(plotH + 34)\" text-anchor=\"middle\" font-size=\"10\" fill=\"#616e7c\">\(Site.esc(item.label))</text>"
         }
         for (k, name) in legend.enumerated() {
-            let x = left + k * 130
+            let x = left + k * legendW
             s += "<rect x=\"\(x)\" y=\"\(plotH + 44)\" width=\"10\" height=\"10\" fill=\"\(colors[k % colors.count])\"/>"
             s += "<text x=\"\(x + 14)\" y=\"\(plotH + 53)\" font-size=\"10\" fill=\"#616e7c\">\(Site.esc(name))</text>"
         }

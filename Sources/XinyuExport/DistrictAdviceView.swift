@@ -25,13 +25,21 @@ extension DistrictDashboard {
         }
     }
 
-    /// Teacher-periods a week an action adds (hires: count × weekly load); raises show their new limit only.
-    static func cost(_ a: DistrictFiles.Action) -> Int {
-        (a.kind == "hire_full" || a.kind == "hire_part") ? a.count * (a.maxPerWeek ?? 0) : 0
+    /// Teacher-periods a week an action adds: hires count × weekly load; a raise its new weekly
+    /// limit less the teacher's present one (from the pack); calendar changes none.
+    static func cost(_ a: DistrictFiles.Action, _ district: District) -> Int {
+        switch a.kind {
+        case "hire_full", "hire_part": return a.count * (a.maxPerWeek ?? 0)
+        case "raise":
+            let from = district.schools.lazy.compactMap { $0.teacher(a.teacher)?.maxPerWeek }.first ?? 0
+            return max(0, (a.maxPerWeek ?? 0) - from)
+        default: return 0
+        }
     }
 
     /// The options table: option (1 recommended), actions, lessons still missing, hiring cost, proven.
-    static func adviceTable(_ rows: [DistrictFiles.Action], school s: DistrictFiles.School, w: Words, t: (String, String) -> String) -> String {
+    static func adviceTable(_ rows: [DistrictFiles.Action], school s: DistrictFiles.School, district: District, w: Words,
+                            t: (String, String) -> String) -> String {
         var b = "<h4>\(Site.esc(t("建议（由优化求得）", "Advice (found by optimisation)")))</h4>"
         let options = Array(Set(rows.map(\.option))).sorted()
         if options.isEmpty {
@@ -50,7 +58,7 @@ extension DistrictDashboard {
             b += "<tr data-option=\"\(o)\"><td>\(Site.esc(label))</td><td><ul>"
             b += acts.map { "<li data-kind=\"\(Site.esc($0.kind))\">\(Site.esc(actionText($0, t: t)))</li>" }.joined()
             b += "</ul></td><td class=\"num\">\(acts.first?.shortAfter ?? 0)</td>"
-            b += "<td class=\"num\">\(acts.reduce(0) { $0 + cost($1) })</td>"
+            b += "<td class=\"num\">\(acts.reduce(0) { $0 + cost($1, district) })</td>"
             b += "<td>\(Site.esc(acts.allSatisfy(\.proven) ? t("是", "yes") : t("否（未证明最少）", "no (not proven least)")))</td></tr>"
         }
         b += "</tbody></table></div>"

@@ -148,7 +148,7 @@ enum DistrictDashboard {
             }
             b += "</ul>"
         }
-        b += adviceTable(f.actions.filter { $0.school == s.id }, school: s, w: w, t: t)
+        b += adviceTable(f.actions.filter { $0.school == s.id }, school: s, district: input.district, w: w, t: t)
         return b + "</div>"
     }
 }
