@@ -52,7 +52,6 @@ let package = Package(
         // The district office: whole-district runs, staffing, capacity advice, shards and merge.
         .target(name: "XinyuDistrict", dependencies: [
             "XinyuCore", "XinyuPack", "XinyuMIP", "XinyuVerify",
-            .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // Commands (swift-argument-parser).
         .target(name: "XinyuCLI", dependencies: [
@@ -66,7 +65,7 @@ let package = Package(
         .testTarget(name: "XinyuGenerateTests", dependencies: ["XinyuVerify", "XinyuGenerate", "XinyuPack", "XinyuCore"]),
         .testTarget(name: "XinyuImportTests", dependencies: ["XinyuVerify", "XinyuImport", "XinyuPack", "XinyuCore", "XinyuGLPK"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "XinyuExportTests", dependencies: ["XinyuVerify", "XinyuExport", "XinyuCore", "XinyuPack", "XinyuGLPK"]),
+        .testTarget(name: "XinyuExportTests", dependencies: ["XinyuVerify", "XinyuExport", "XinyuCore", "XinyuPack", "XinyuGLPK", "XinyuDistrict"]),
         .testTarget(name: "XinyuDistrictTests", dependencies: ["XinyuVerify", "XinyuDistrict", "XinyuCore", "XinyuPack", "XinyuGLPK"]),
         .testTarget(name: "XinyuCLITests", dependencies: ["XinyuCLI", "XinyuCore", "XinyuPack"], exclude: ["Snapshots"]),
         // Hostile and broken input, resource bounds, interruptions and reproducibility (docs/TRUST.md).

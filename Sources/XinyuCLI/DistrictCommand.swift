@@ -32,6 +32,9 @@ struct DistrictRun: ParsableCommand {
     @Flag(name: .long, help: "No progress on stderr.")
     var quiet = false
 
+    @Flag(name: .long, help: "Also write the district dashboard DIR/html/index.html (status, staffing, reasons, advice, charts; same as --format html). 生成全区看板。")
+    var html = false
+
     @OptionGroup var exports: ExportOptions
 
     func validate() throws {
@@ -42,14 +45,7 @@ struct DistrictRun: ParsableCommand {
     func run() throws {
         let loaded = try loadPack(pack, quiet: quiet)
         let district = loaded.district
-        let settings: OfficeSettings
-        do {
-            settings = try OfficeSettings.read(pack: pack, schools: district.schools.map(\.id))
-        } catch {
-            for m in error.messages { printError(m) }
-            printError("\(pack): \(error.messages.count) error(s); nothing was solved or written. / 发现 \(error.messages.count) 处错误，未求解、未写出任何文件。")
-            throw ExitCode(Exit.invalidInput)
-        }
+        let settings = OfficeSettings(district)
         var options = DistrictRunOptions()
         options.jobs = limits.jobs
         options.timeLimit = limits.timeLimit
@@ -71,12 +67,12 @@ struct DistrictRun: ParsableCommand {
             printError("cannot write \(out): \(error)")
             throw ExitCode(Exit.internalError)
         }
-        try exports.write(district, into: out)
+        try exports.write(district, into: out, also: html ? [.html] : [])
         let schools = output.outcome.schools
         if !quiet { printError("district run in \(String(format: "%.2f", Date().timeIntervalSince(start))) s on \(limits.jobs) job(s)") }
         let short = schools.filter { $0.status == "short" }.count
         let under = schools.filter { $0.status == "understaffed" }.count
-        print("\(schools.count) school(s): \(schools.count - short - under) ok, \(under) understaffed, \(short) short. Wrote \(out)/schedule.csv, months.csv, schools.csv, report.md\(output.shard == nil ? "" : ", shard.json"). / \(schools.count)所学校：达标\(schools.count - short - under)，配备不足\(under)，未达标\(short)。")
+        print("\(schools.count) school(s): \(schools.count - short - under) ok, \(under) understaffed, \(short) short. Wrote \(out)/schedule.csv, months.csv, schools.csv, report.md, advice.csv\(output.shard == nil ? "" : ", shard.json"). / \(schools.count)所学校：达标\(schools.count - short - under)，配备不足\(under)，未达标\(short)。")
         for s in schools where s.status != "ok" {
             print("  \(s.id) \(s.status): \(s.adviceLine)")
         }

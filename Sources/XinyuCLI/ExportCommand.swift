@@ -32,9 +32,10 @@ struct ExportOptions: ParsableArguments {
         if Language(rawValue: lang) == nil { throw ValidationError("--lang must be zh or en") }
     }
 
-    /// Exports the schedule just written into `out` (nothing when no format was asked for).
-    func write(_ district: District, into out: String) throws {
-        let formats = try exportFormats(format)
+    /// Exports the schedule just written into `out` (nothing when no format was asked for);
+    /// `also` adds formats (`district --html`).
+    func write(_ district: District, into out: String, also: Set<ExportFormat> = []) throws {
+        let formats = try exportFormats(format).union(also)
         guard !formats.isEmpty else { return }
         do {
             let input = try ExportInput.read(district: district, scheduleDirectory: out)

@@ -1,6 +1,6 @@
 // The district-office run: solve the pack's schools (or one shard of its groups), check every
 // schedule with the independent verifier, check staffing, find advice for short schools, and
-// write schedule.csv, months.csv, schools.csv, report.md (and shard.json for a shard).
+// write schedule.csv, months.csv, schools.csv, report.md, advice.csv (and shard.json for a shard).
 
 import Foundation
 import XinyuCore
@@ -60,7 +60,7 @@ public struct VerifierRejection: Error, Sendable, CustomStringConvertible {
 }
 
 /// Solves, verifies and advises; writes nothing.
-public func runDistrict(_ district: District, packHash: String, settings: OfficeSettings, options: DistrictRunOptions,
+public func runDistrict(_ district: District, packHash: String, settings: OfficeSettings? = nil, options: DistrictRunOptions,
                         solver: MIPSolver) throws(VerifierRejection) -> DistrictOutput {
     var plan = PlanOptions(timeLimit: options.timeLimit)
     plan.log = options.log
@@ -78,7 +78,7 @@ public func runDistrict(_ district: District, packHash: String, settings: Office
         let shortBySchool = short
         let found = Slots<Advice>(ids.count)
         let log = options.log
-        let adviceOptions = options.adviceOptions
+        let adviceOptions = { var a = options.adviceOptions; a.plan = plan; return a }()
         parallelForEach(ids.count, jobs: options.jobs) { i in
             let start = Date()
             found[i] = advise(ids[i], district: district, short: shortBySchool[ids[i]]!, solver: solver, options: adviceOptions)
@@ -87,7 +87,7 @@ public func runDistrict(_ district: District, packHash: String, settings: Office
         for (i, id) in ids.enumerated() { advice[id] = found[i] }
     }
     let software = "Xinyu \(XinyuVersion.string), \(solver.name) \(solver.version)"
-    let outcome = makeOutcome(result, fullDistrict: district, settings: settings, advice: advice, software: software, packHash: packHash)
+    let outcome = makeOutcome(result, fullDistrict: district, settings: settings ?? OfficeSettings(district), advice: advice, software: software, packHash: packHash)
     return DistrictOutput(result: result, outcome: outcome, lessons: result.lessons, months: result.months, shard: options.shard)
 }
 
@@ -97,6 +97,7 @@ public func writeDistrict(_ o: DistrictOutput, to dir: String) throws {
     try AtomicFile.write(ScheduleFiles.monthsText(o.months), to: dir + "/months.csv")
     try AtomicFile.write(o.outcome.schoolsCSV, to: dir + "/schools.csv")
     try AtomicFile.write(o.outcome.reportMarkdown, to: dir + "/report.md")
+    try AtomicFile.write(o.outcome.adviceCSV, to: dir + "/advice.csv")
     if let shard = o.shard {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -112,7 +113,7 @@ public struct MergeError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Combines shard directories into the files one run writes (schedule.csv, months.csv,
-/// schools.csv, report.md). Every shard 0..<N of the same pack must be given exactly once.
+/// schools.csv, report.md, advice.csv). Every shard 0..<N of the same pack must be given exactly once.
 public func mergeShards(_ dirs: [String], into out: String) throws {
     var shards: [ShardFile] = []
     var lessons: [Lesson] = []
@@ -150,5 +151,6 @@ public func mergeShards(_ dirs: [String], into out: String) throws {
     try AtomicFile.write(ScheduleFiles.monthsText(months), to: out + "/months.csv")
     try AtomicFile.write(outcome.schoolsCSV, to: out + "/schools.csv")
     try AtomicFile.write(outcome.reportMarkdown, to: out + "/report.md")
+    try AtomicFile.write(outcome.adviceCSV, to: out + "/advice.csv")
 }
 

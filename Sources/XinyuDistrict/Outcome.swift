@@ -141,7 +141,7 @@ extension DistrictOutcome {
     public static let schoolsHeader = ["school", "name", "stages", "classes", "students", "required", "placed",
                                        "short_class_months", "fulltime_teachers", "parttime_teachers", "staffing_ok",
                                        "status", "advice", "short_lessons", "parttime_needed", "counseling_room_hours",
-                                       "shared_teachers"]
+                                       "shared_teachers", "fulltime_missing"]
 
     /// schools.csv: one row per school in id order; UTF-8 with BOM (opened in Excel/WPS).
     public var schoolsCSV: String {
@@ -149,9 +149,13 @@ extension DistrictOutcome {
             [s.id, s.name, s.stages.joined(separator: ";"), String(s.classes), String(s.students), String(s.required),
              String(s.placed), String(s.shortClassMonths), String(s.staffing.fulltime.count), String(s.staffing.parttime.count),
              s.staffing.ok ? "yes" : "no", s.status, s.adviceLine, String(s.shortLessons), String(s.staffing.parttimeNeeded),
-             s.room.map { hours($0.hoursPerWeek) } ?? "", s.staffing.shared.keys.sorted().joined(separator: ";")]
+             s.room.map { hours($0.hoursPerWeek) } ?? "", s.staffing.shared.keys.sorted().joined(separator: ";"),
+             s.staffing.stagesWithoutFulltime.joined(separator: ";")]
         }, bom: true)
     }
+
+    /// advice.csv: every advised action of every school (docs/DISTRICT.md), UTF-8 with BOM.
+    public var adviceCSV: String { AdviceCSV.text(schools.compactMap(\.advice)) }
 
     /// The same outcome restricted to nothing more (merging shards): schools and groups sorted.
     static func merged(_ parts: [DistrictOutcome]) -> DistrictOutcome {
@@ -214,11 +218,11 @@ extension DistrictOutcome {
                 }
             }
             if let a = s.advice {
-                add("- 建议 / Advice (由优化求得 / found by optimisation): 日历所限 calendar-bound \(a.calendarBound) 节/lesson(s); 每个短缺学段增加不限量教师后仍缺 with an unlimited extra teacher per short stage still \(a.schoolTarget)")
+                add("- 建议 / Advice (由优化求得 / found by optimisation; advice.csv): 日历所限 calendar-bound \(a.calendarBound) 节/lesson(s); 按 [staffing] 负荷、每班一名新教师时仍缺 with one new teacher per class at the [staffing] loads still \(a.schoolTarget)")
                 let (zh, en) = a.sentences
                 for (z, e) in zip(zh, en) { add("  - \(z)"); add("  - \(e)") }
-                for r in a.raises where r.to == nil {
-                    add("  - 仅提高\(r.teacher)每周上限（现为\(r.from)）不能解决：其课表、每日上限或同一教师规则限制。 Raising \(r.teacher)'s max_per_week (now \(r.from)) alone does not fix it: their timetable, daily limit or same_teacher block it.")
+                for t in a.unhelpfulRaises {
+                    add("  - 在上限内提高\(t)每周上限无济于事：其课表、每日上限或同一教师规则限制。 Raising \(t)'s max_per_week within the caps does not help: their timetable, daily limit or same_teacher block it.")
                 }
             }
             add()

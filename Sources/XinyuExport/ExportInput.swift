@@ -25,6 +25,9 @@ public struct ExportInput: Sendable {
     /// Exported with `--force` although the verifier rejects the schedule: every page and sheet
     /// is marked "未通过校验 / not verified".
     public var notVerified = false
+    /// schools.csv and advice.csv of a `xinyu district` output (nil for a `solve` output): the
+    /// site's index is then the district dashboard (DistrictDashboard).
+    public var office: DistrictFiles?
 
     public struct MonthKey: Hashable, Sendable {
         public var school: String
@@ -51,7 +54,9 @@ public struct ExportInput: Sendable {
         var explanations: [MonthKey: [Text]] = [:]
         var hasReport = false
         if let data = FileManager.default.contents(atPath: dir + "/report.md"), let text = String(data: data, encoding: .utf8) {
-            explanations = parseShortfalls(report: text)
+            // A `solve` report has a "Shortfalls explained" section; a `district` report gives the
+            // reasons under each school in trouble.
+            explanations = parseShortfalls(report: text).merging(DistrictFiles.reasons(report: text)) { a, _ in a }
             hasReport = true
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: dir + "/schedule.csv")
@@ -59,6 +64,7 @@ public struct ExportInput: Sendable {
         var input = ExportInput(district: district, lessons: files.lessons, explanations: explanations,
                                 hasReport: hasReport, stamp: stamp)
         input.details = try LessonDetailsFile.read(directory: dir) ?? []
+        input.office = DistrictFiles.read(directory: dir)
         return input
     }
 

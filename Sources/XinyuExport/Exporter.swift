@@ -16,7 +16,7 @@ public enum ExportFormat: String, CaseIterable, Sendable, Comparable {
 /// OUT/xlsx/weekly/<school>.xlsx          its weekly 课程表 (classes, teachers, overview)
 /// OUT/ics/classes/<school>-<class>.ics   one calendar per class
 /// OUT/ics/teachers/<teacher>.ics         one calendar per teacher (all their schools)
-/// OUT/html/index.html                    the district dashboard
+/// OUT/html/index.html                    the district dashboard (DistrictDashboard for a `district` output)
 /// OUT/html/school-<school>.html          one page per school
 /// OUT/html/{classes,teachers,overview}-<school>.html  its weekly 课程表 pages, to print
 /// ```
@@ -66,7 +66,8 @@ public enum Exporter {
                     try save(text, "ics/teachers/" + fileSafe(id) + ".ics")
                 }
             case .html:
-                try save(Site.dashboard(input, views: views, w: w), "html/index.html")
+                let index = input.office.map { DistrictDashboard.page(input, $0, views: views, w: w) }
+                try save(index ?? Site.dashboard(input, views: views, w: w), "html/index.html")
                 for v in views {
                     try save(Site.schoolPage(v, input: input, w: w), "html/" + Site.schoolFile(v.school.id))
                     try save(WeeklyPages.classesPage(v, input: input, w: w), "html/" + WeeklyPages.classesFile(v.school.id))

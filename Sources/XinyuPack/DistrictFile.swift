@@ -9,6 +9,7 @@ struct DistrictSettings {
     var policy = Policy()
     var preferences = PreferenceWeights()
     var topics = TopicPlan()
+    var staffing = StaffingSettings()
 }
 
 enum DistrictFile {
@@ -19,7 +20,7 @@ enum DistrictFile {
     static func read(root: String, log: inout DiagnosticLog) -> DistrictSettings? {
         guard let toml = TOMLSource.read(root: root, path, log: &log) else { return nil }
         var settings = DistrictSettings()
-        toml.noteUnknownKeys(toml.table, at: [], known: ["name", "term", "policy", "preferences", "topics"], log: &log)
+        toml.noteUnknownKeys(toml.table, at: [], known: ["name", "term", "policy", "preferences", "topics", "staffing"], log: &log)
 
         // name: the district's name, a string.
         if let value = toml.table["name"] {
@@ -42,6 +43,7 @@ enum DistrictFile {
             }
         }
         if let value = toml.table["topics"] { settings.topics = PolicyExtrasFile.topics(value, toml, log: &log) }
+        if let value = toml.table["staffing"] { settings.staffing = StaffingFile.read(value, toml, log: &log) }
         return settings
     }
 

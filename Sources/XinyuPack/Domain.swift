@@ -315,6 +315,8 @@ public struct District: Sendable, Hashable {
     public var schools: [School]
     /// district.toml `[topics]` (a Xinyu extension): the topic plan per stage and grade.
     public var topics: TopicPlan
+    /// district.toml `[staffing]` (a Xinyu extension): the staffing rule and the loads new teachers are hired at.
+    public var staffing = StaffingSettings()
     public init(name: String, termStart: CivilDate, termEnd: CivilDate, policy: Policy = Policy(),
                 preferences: PreferenceWeights = PreferenceWeights(), calendar: [CalendarEntry] = [],
                 schools: [School] = [], topics: TopicPlan = TopicPlan()) {

@@ -43,9 +43,10 @@ public enum PackReader {
 
         let diagnostics = log.sorted
         guard !log.hasErrors, let settings, let term = settings.term else { throw PackError(diagnostics) }
-        let district = District(name: settings.name, termStart: term.start, termEnd: term.end, policy: settings.policy,
+        var district = District(name: settings.name, termStart: term.start, termEnd: term.end, policy: settings.policy,
                                 preferences: settings.preferences, calendar: calendar, schools: schools,
                                 topics: settings.topics)
+        district.staffing = settings.staffing
         return LoadedPack(district: district, notes: diagnostics, root: path)
     }
 

@@ -141,6 +141,7 @@ public enum PackWriter {
             "spread = \(TOMLText.number(weights.spread))",
             "load_balance = \(TOMLText.number(weights.loadBalance))",
         ]
+        lines += StaffingFile.text(district.staffing)
         let topics = district.topics
         if !topics.byStage.isEmpty || !topics.byGrade.isEmpty {
             func list(_ ts: [TopicPlan.Topic]) -> String {

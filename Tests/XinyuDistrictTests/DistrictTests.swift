@@ -58,72 +58,6 @@ func understaffedSchool(_ id: String = "S01", week: Int = 1) -> School {
            teachers: [psych("T05", week: week)])
 }
 
-final class AdviceTests: XCTestCase {
-    // The hire found by optimisation makes the school comply; one lesson a week less does not.
-    func testHireAndRaiseAreLeastAndSufficient() throws {
-        let d = district(start: "2026-09-07", end: "2026-09-30", schools: [understaffedSchool()])
-        let r = solve(d)
-        XCTAssertGreaterThan(r.shortfall, 0)
-        let a = advise("S01", district: d, short: shortOf(r, "S01"), solver: GLPKSolver())
-        XCTAssertEqual(a.calendarBound, 0)
-        XCTAssertEqual(a.schoolTarget, 0)
-        let hire = try XCTUnwrap(a.hires.first)
-        XCTAssertEqual(hire.stage, "primary")
-        XCTAssertTrue(hire.proven)
-        // Six classes × 2 lessons in September's 4 weeks = 12 ≈ 3 a week; T05 gives 1: the new teacher needs 2.
-        XCTAssertEqual(hire.maxPerWeek, 2)
-        let apply = withCapacity(d, school: "S01", hires: [.primary: (week: hire.maxPerWeek, day: hire.maxPerDay)])
-        XCTAssertEqual(solve(apply).shortfall, 0, "the advice makes the school comply")
-        let less = withCapacity(d, school: "S01", hires: [.primary: (week: hire.maxPerWeek - 1, day: nil)])
-        let rl = solve(less)
-        XCTAssertGreaterThan(rl.shortfall, 0, "one lesson a week less does not")
-        XCTAssertTrue(rl.plans[0].shortfallProven)
-        XCTAssertEqual(a.withHires, 0)
-        // Raising T05's weekly limit instead.
-        let raise = try XCTUnwrap(a.raises.first { $0.teacher == "T05" })
-        let to = try XCTUnwrap(raise.to)
-        XCTAssertEqual(raise.from, 1)
-        XCTAssertEqual(to, 3)
-        XCTAssertEqual(solve(withCapacity(d, school: "S01", hires: [:], raises: ["T05": to])).shortfall, 0)
-        let rr = solve(withCapacity(d, school: "S01", hires: [:], raises: ["T05": to - 1]))
-        XCTAssertGreaterThan(rr.shortfall, 0)
-        XCTAssertTrue(rr.plans[0].shortfallProven)
-        XCTAssertTrue(a.oneLine.contains("raise T05's max_per_week from 1 to 3"), a.oneLine)
-        XCTAssertTrue(a.oneLine.contains("增加1名兼职心理教师"), a.oneLine)
-    }
-
-    // A January with one teaching week before exams is short whatever the staffing: the advice
-    // names the month_minimum that fixes it and sees that moving the exams would fix it too.
-    func testCalendarBoundMonthGetsCalendarAdvice() throws {
-        let cal = [CalendarEntry(date: date("2027-01-01"), kind: .holiday)]
-            + (11...15).map { CalendarEntry(date: date("2027-01-\($0)"), kind: .exam) }
-        let s = school("S01", classes: [("3-1", .primary), ("3-2", .primary)], rows: ["3-1,1,6,班会,", "3-2,2,6,班会,"],
-                       teachers: [psych("P")])
-        let d = district(start: "2026-12-07", end: "2027-01-15", calendar: cal, schools: [s])
-        let r = solve(d)
-        XCTAssertEqual(r.shortfall, 2)
-        let a = advise("S01", district: d, short: shortOf(r, "S01"), solver: GLPKSolver())
-        XCTAssertEqual(a.calendarBound, 2)
-        XCTAssertTrue(a.hires.isEmpty, "no teacher helps a calendar-bound month")
-        let fix = try XCTUnwrap(a.fixes.first)
-        XCTAssertEqual(fix.month, "2027-01")
-        XCTAssertEqual(fix.most, 1)
-        XCTAssertTrue(fix.examMoveFixes)
-        XCTAssertTrue(a.oneLine.contains("set month_minimum 2027-01 = 1"), a.oneLine)
-        // Applying either change makes the school comply.
-        var lowered = d
-        lowered.policy.monthMinimum["2027-01"] = fix.most
-        XCTAssertEqual(solve(lowered).shortfall, 0)
-        XCTAssertEqual(solve(districtWithoutExams(d, month: "2027-01")).shortfall, 0)
-        // And one more lesson than `most` stays impossible, proven.
-        var tooMany = d
-        tooMany.policy.monthMinimum["2027-01"] = fix.most + 1
-        let rt = solve(tooMany)
-        XCTAssertGreaterThan(rt.shortfall, 0)
-        XCTAssertTrue(rt.plans[0].shortfallProven)
-    }
-}
-
 final class DistrictRunTests: XCTestCase {
     /// Three independent schools (ok, understaffed, short) and two sharing a 巡回 teacher.
     func sample() -> District {
@@ -156,7 +90,7 @@ final class DistrictRunTests: XCTestCase {
         let d = sample()
         var o = DistrictRunOptions()
         o.jobs = 2
-        let out = try runDistrict(d, packHash: "x", settings: OfficeSettings(), options: o, solver: GLPKSolver())
+        let out = try runDistrict(d, packHash: "x", options: o, solver: GLPKSolver())
         // The independent verifier's months table decides short or not.
         XCTAssertEqual(Verifier.check(d, out.lessons, months: out.months, allowShort: true), [])
         let table = Verifier.monthsTable(d, out.lessons)
@@ -188,12 +122,13 @@ final class DistrictRunTests: XCTestCase {
         let pack = try writePack(d, extraDistrictTOML: "[staffing]\nstudents_per_parttime = 30\ncounseling_min_hours = 10",
                                  rooms: ["A1": "[counseling_room]\nhours_per_week = 12\nwindows = [\"1:12:00-13:00\"]",
                                          "A2": "[counseling_room]\nhours_per_week = 6"])
-        let settings = try OfficeSettings.read(pack: pack, schools: d.schools.map(\.id))
+        let loaded = try PackReader.load(path: pack)
+        let settings = OfficeSettings(loaded.district)
         XCTAssertEqual(settings.staffing.studentsPerParttime, 30)
         XCTAssertEqual(settings.staffing.counselingMinHours, 10)
-        XCTAssertEqual(settings.rooms["A1"], CounselingRoom(hoursPerWeek: 12, windows: ["1:12:00-13:00"]))
+        // Windows without period_times plan no duty: the pack reader keeps the hours only.
+        XCTAssertEqual(settings.rooms["A1"]?.hoursPerWeek, 12)
         XCTAssertNil(settings.rooms["A3"])
-        let loaded = try PackReader.load(path: pack)
         var o = DistrictRunOptions()
         o.advice = false
         let out = try runDistrict(loaded.district, packHash: packHash(root: pack), settings: settings, options: o, solver: GLPKSolver())
@@ -211,7 +146,11 @@ final class DistrictRunTests: XCTestCase {
         XCTAssertEqual(Array(schedule.prefix(6)), Array("school".utf8), "schedule.csv has no BOM")
         // Bad settings are refused.
         let bad = try writePack(d, extraDistrictTOML: "[staffing]\nstudents_per_parttime = 0")
-        XCTAssertThrowsError(try OfficeSettings.read(pack: bad, schools: []))
+        XCTAssertThrowsError(try PackReader.load(path: bad)) { error in
+            let text = (error as? PackError)?.diagnostics.map(\.description).joined(separator: "\n") ?? ""
+            XCTAssertTrue(text.contains("district.toml"), text)
+            XCTAssertTrue(text.contains("staffing.students_per_parttime"), text)
+        }
     }
 
     func testMergedShardsEqualSingleRunByteForByte() throws {
@@ -223,13 +162,13 @@ final class DistrictRunTests: XCTestCase {
             var o = DistrictRunOptions()
             o.jobs = 2
             o.shard = shard
-            try writeDistrict(try runDistrict(loaded, packHash: hash, settings: OfficeSettings(), options: o, solver: GLPKSolver()), to: dir)
+            try writeDistrict(try runDistrict(loaded, packHash: hash, options: o, solver: GLPKSolver()), to: dir)
         }
         try run(nil, pack + "-single")
         for k in 0..<3 { try run(Shard(index: k, of: 3), pack + "-shard\(k)") }
         XCTAssertEqual(Shard(index: 0, of: 3).schools(of: loaded), ["A1", "B1", "B2"], "groups ordered by first school id, i mod N")
         try mergeShards((0..<3).reversed().map { pack + "-shard\($0)" }, into: pack + "-merged")
-        for f in ["schedule.csv", "months.csv", "schools.csv", "report.md"] {
+        for f in ["schedule.csv", "months.csv", "schools.csv", "report.md", "advice.csv"] {
             let a = FileManager.default.contents(atPath: pack + "-single/" + f)
             let b = FileManager.default.contents(atPath: pack + "-merged/" + f)
             XCTAssertNotNil(a, f)
@@ -253,8 +192,7 @@ final class SampleDistrictTests: XCTestCase {
         var o = DistrictRunOptions()
         o.jobs = 2
         o.advice = false
-        let out = try runDistrict(d, packHash: packHash(root: pack), settings: try OfficeSettings.read(pack: pack, schools: d.schools.map(\.id)),
-                                  options: o, solver: GLPKSolver())
+        let out = try runDistrict(d, packHash: packHash(root: pack), options: o, solver: GLPKSolver())
         XCTAssertEqual(Verifier.check(d, out.lessons, months: out.months, allowShort: true), [])
         let table = Verifier.monthsTable(d, out.lessons)
         XCTAssertEqual(out.outcome.schools.map(\.id), d.schools.map(\.id))
