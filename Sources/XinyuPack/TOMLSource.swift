@@ -29,6 +29,11 @@ struct TOMLSource {
             log.error(file, line: deep, "a key or table name has more than \(maxKeyParts) dotted parts")
             return nil
         }
+        // A table header whose name starts badly makes TOMLKit's parser assert (abort).
+        if let trap = TOMLPrecheck.firstTrap(text) {
+            log.error(file, line: trap.line, trap.message)
+            return nil
+        }
         do {
             let table = try TOMLTable(string: text)
             return TOMLSource(file: file, table: table, lines: scan.lines)
