@@ -115,6 +115,7 @@ struct Solve: ParsableCommand {
         // after every file is written (Interrupts.swift, docs/TRUST.md).
         let interrupts = InterruptWatch(quiet: quiet)
         let loaded = try loadPack(pack, quiet: quiet)
+        let set = try openOutputSet(out)  // the whole set is staged, then swapped in (OutputSet)
         let district = loaded.district
         let unknown = school.filter { id in !district.schools.contains { $0.id == id } }
         if !unknown.isEmpty {
@@ -155,18 +156,20 @@ struct Solve: ParsableCommand {
         interrupts.beginWriting()
         defer { interrupts.endWriting() }
         do {
-            try AtomicFile.write(ScheduleFiles.scheduleText(result.lessons), to: out + "/schedule.csv")
-            try AtomicFile.write(ScheduleFiles.monthsText(result.months), to: out + "/months.csv")
-            try AtomicFile.write(LessonDetailsFile.text(extras.details.details), to: out + "/lessons.csv")
+            try AtomicFile.write(ScheduleFiles.scheduleText(result.lessons), to: set.path("schedule.csv"))
+            try AtomicFile.write(ScheduleFiles.monthsText(result.months), to: set.path("months.csv"))
+            try AtomicFile.write(LessonDetailsFile.text(extras.details.details), to: set.path("lessons.csv"))
             if let duty = extras.duty {
-                try AtomicFile.write(DutyFiles.dutyCSV(duty.shifts), to: out + "/duty.csv")
-                try AtomicFile.write(DutyFiles.weeklySheet(result.district, duty), to: out + "/duty-weekly.csv")
+                try AtomicFile.write(DutyFiles.dutyCSV(duty.shifts), to: set.path("duty.csv"))
+                try AtomicFile.write(DutyFiles.weeklySheet(result.district, duty), to: set.path("duty-weekly.csv"))
             }
-            try AtomicFile.write(report, to: out + "/report.md")
+            try AtomicFile.write(report, to: set.path("report.md"))
         } catch {
-            printError("cannot write \(out): \(error)")
+            printError("cannot write \(out): \(error); the previous output is unchanged / 无法写入，原有输出未改动")
             throw ExitCode(Exit.internalError)
         }
+        if !interrupts.isInterrupted { try exports.write(result.district, into: set.directory) }
+        try commitOutputSet(set)
         // Interrupted: the complete set of the best schedule found is written; stop here (130).
         interrupts.exitIfInterrupted()
         if let path = writeMonolithic {
@@ -190,7 +193,6 @@ struct Solve: ParsableCommand {
                 throw ExitCode(Exit.internalError)
             }
         }
-        try exports.write(result.district, into: out)
         let required = result.months.reduce(0) { $0 + $1.required }
         if !quiet { printError("solved in \(String(format: "%.2f", result.seconds)) s on \(result.jobs) job(s)") }
         printExtrasSummary(extras, out: out)
