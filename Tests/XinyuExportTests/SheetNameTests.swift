@@ -48,3 +48,20 @@ final class SheetNameTests: XCTestCase {
         XCTAssertEqual(workbook_validate_sheet_name(workbook, name), LXW_NO_ERROR, name)
     }
 }
+
+/// Class calendar file names (issue 17 item 8): school A + class B-C and school A-B + class C
+/// both gave A-B-C.ics, so one calendar overwrote the other.
+final class CalendarFileNameTests: XCTestCase {
+    func testClassCalendarNamesNeverCollide() {
+        var names = UniqueFileNames()
+        let a = names.name("A", "B-C"), b = names.name("A-B", "C")
+        XCTAssertEqual(a, "A-B-C")
+        XCTAssertNotEqual(a.lowercased(), b.lowercased())
+        // Many ids built from few characters: every name distinct, ignoring case.
+        var all = UniqueFileNames(), seen = Set<String>()
+        let parts = ["A", "a", "B", "-", "A-B", "B-C", "/", "_", "C"]
+        for s in parts { for t in parts { for u in parts {
+            XCTAssertTrue(seen.insert(all.name(s + t, u).lowercased()).inserted, "\(s + t) / \(u)")
+        } } }
+    }
+}
