@@ -8,6 +8,10 @@ func isValidID(_ id: String) -> Bool { idProblem(id) == nil }
 /// Why an id is not valid, for messages.
 func idProblem(_ id: String) -> String? {
     if id.isEmpty { return "is empty" }
+    // Ids become file names (calendars, pages, workbooks): two of them and a tag must fit in 255 bytes.
+    if id.utf8.count > maxIDBytes {
+        return "is longer than \(maxIDBytes) bytes of UTF-8 (about 33 Chinese characters) / 编号过长"
+    }
     if id.contains(",") || id.contains(";") { return "contains a comma or a semicolon" }
     if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
         return "contains a line break or another control character"
@@ -15,6 +19,10 @@ func idProblem(_ id: String) -> String? {
     if startsLikeFormula(id) { return formulaProblem }
     return nil
 }
+
+/// The longest id in UTF-8 bytes (an overlong one made file names too long for the disk, and
+/// Foundation's own text reached the user).
+let maxIDBytes = 100
 
 /// Why a name (of the district, a school, a teacher) is not valid, for messages: control
 /// characters and NUL break the XLSX's XML, calendars, pages and report tables (a line break

@@ -35,6 +35,15 @@ final class HostileTextTests: XCTestCase {
         XCTAssertNotNil(load(pack(["schools/A/teachers.csv": teachersHeader + "T1,张-三=@,full,primary,,\nT2,李,none,,,\n"])))
     }
 
+    /// An overlong id made file names too long and Foundation's text reached the user.
+    func testOverlongIdsAreRefused() {
+        let long = String(repeating: "班", count: 34)  // 102 bytes
+        assertError(pack(["schools/A/classes.csv": "class,grade,stage,students\n\(long),1,primary,40\nC2,2,primary,\n"]),
+                    at: "schools/A/classes.csv", line: 2, "longer than 100 bytes", field: "class")
+        let fits = String(repeating: "班", count: 33)
+        XCTAssertNil(idProblem(fits))
+    }
+
     func testAbsurdCostsAreRefused() {
         let term = "name = \"d\"\n[term]\nstart = 2026-09-01\nend = 2027-01-15\n"
         for value in ["1e308", "1e7", "1000001"] {
