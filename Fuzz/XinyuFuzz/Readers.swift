@@ -27,7 +27,7 @@ enum FuzzReaders {
 
     /// An importer on a file: written to the scratch folder, read; a thrown ImportError is fine.
     static func importFile(_ bytes: [UInt8], name: String, scratch: String,
-                           _ read: (String) throws(ImportError) -> ImportSource) {
+                           _ read: (String) throws -> ImportSource) {
         let path = scratch + "/" + name
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { return }
         _ = try? read(path)
