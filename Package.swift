@@ -76,3 +76,12 @@ let package = Package(
         ], exclude: ["Corpus"]),
     ]
 )
+
+// Coverage-guided fuzzing (libFuzzer): the `xinyu-fuzz` binary exists only when XINYU_FUZZ=1 —
+// scripts/fuzz-libfuzzer builds it with -sanitize=fuzzer,address into .build-fuzz (docs/TRUST.md).
+if Context.environment["XINYU_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(
+        name: "xinyu-fuzz", dependencies: ["XinyuPack", "XinyuImport"], path: "Fuzz/XinyuFuzz",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    package.products.append(.executable(name: "xinyu-fuzz", targets: ["xinyu-fuzz"]))
+}

@@ -44,6 +44,7 @@ struct DistrictRun: ParsableCommand {
 
     func run() throws {
         let loaded = try loadPack(pack, quiet: quiet)
+        let set = try openOutputSet(out)  // staged, then swapped in (OutputSet)
         let district = loaded.district
         let settings = OfficeSettings(district)
         var options = DistrictRunOptions()
@@ -62,12 +63,13 @@ struct DistrictRun: ParsableCommand {
             throw ExitCode(Exit.internalError)
         }
         do {
-            try writeDistrict(output, to: out)
+            try writeDistrict(output, to: set.directory)
         } catch {
-            printError("cannot write \(out): \(error)")
+            printError("cannot write \(out): \(error); the previous output is unchanged / 无法写入，原有输出未改动")
             throw ExitCode(Exit.internalError)
         }
-        try exports.write(district, into: out, also: html ? [.html] : [])
+        try exports.write(district, into: set.directory, also: html ? [.html] : [])
+        try commitOutputSet(set)
         let schools = output.outcome.schools
         if !quiet { printError("district run in \(String(format: "%.2f", Date().timeIntervalSince(start))) s on \(limits.jobs) job(s)") }
         let short = schools.filter { $0.status == "short" }.count
@@ -96,8 +98,12 @@ struct Merge: ParsableCommand {
     }
 
     func run() throws {
+        let set = try openOutputSet(out)  // staged, then swapped in (OutputSet)
         do {
-            try mergeShards(shards, into: out)
+            try mergeShards(shards, into: set.directory)
+            try commitOutputSet(set)
+        } catch let error as ExitCode {
+            throw error
         } catch let error as MergeError {
             printError(error.message)
             throw ExitCode(Exit.invalidInput)

@@ -1,4 +1,4 @@
-// SIGINT and SIGTERM during `xinyu solve`. The first signal asks the solve to stop: each GLPK
+// SIGINT, SIGTERM and SIGHUP during `xinyu solve`. The first signal asks the solve to stop: each GLPK
 // search ends at its next callback (glp_ios_terminate, on the solving thread itself), the
 // remaining stages and groups are skipped (groups not started get the greedy schedule), and the
 // best schedule found so far is verified and written, its report saying it was interrupted; the
@@ -20,7 +20,7 @@ import Darwin
 /// The exit code of an interrupted run.
 let interruptedExitCode: Int32 = 130
 
-/// Watches SIGINT and SIGTERM for one run. Keep it alive for the run (the sources stop with it).
+/// Watches SIGINT, SIGTERM and SIGHUP (a closed terminal, a dropped SSH session) for one run. Keep it alive for the run (the sources stop with it).
 final class InterruptWatch: @unchecked Sendable {
     private let lock = NSLock()
     /// True between `beginWriting()` and `endWriting()`: a signal is held until the files are written.
@@ -32,11 +32,11 @@ final class InterruptWatch: @unchecked Sendable {
     private var sources: [DispatchSourceSignal] = []
     private let quiet: Bool
 
-    /// Ignores the default actions of SIGINT and SIGTERM and handles them on a private queue.
+    /// Ignores the default actions of SIGINT, SIGTERM and SIGHUP and handles them on a private queue.
     init(quiet: Bool) {
         self.quiet = quiet
         let queue = DispatchQueue(label: "xinyu.signals")
-        for number in [SIGINT, SIGTERM] {
+        for number in [SIGINT, SIGTERM, SIGHUP] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { [weak self] in self?.received(number) }
@@ -102,7 +102,14 @@ final class InterruptWatch: @unchecked Sendable {
         if !quiet { FileHandle.standardError.write(Data((text + "\n").utf8)) }
     }
 
-    private func signalName(_ number: Int32) -> String { number == SIGINT ? "SIGINT" : number == SIGTERM ? "SIGTERM" : "signal \(number)" }
+    private func signalName(_ number: Int32) -> String {
+        switch number {
+        case SIGINT: return "SIGINT"
+        case SIGTERM: return "SIGTERM"
+        case SIGHUP: return "SIGHUP"
+        default: return "signal \(number)"
+        }
+    }
 
     /// Flushes standard output and ends the process without running exit handlers (other threads
     /// may be inside GLPK).

@@ -79,10 +79,14 @@ struct Replan: ParsableCommand {
             report += "- \(r.pastInvalid.count) published lesson(s) before \(from) no longer fit the changed pack; kept as given. / \(r.pastInvalid.count) 节已上课程与修改后的数据不符，按原样保留。\n"
         }
         do {
-            try AtomicFile.write(ScheduleFiles.scheduleText(r.result.lessons), to: out + "/schedule.csv")
-            try AtomicFile.write(ScheduleFiles.monthsText(r.result.months), to: out + "/months.csv")
-            try AtomicFile.write(changesCSV(r.changes), to: out + "/changes.csv")
-            try AtomicFile.write(report, to: out + "/report.md")
+            let set = try openOutputSet(out)  // staged, then swapped in (OutputSet)
+            try AtomicFile.write(ScheduleFiles.scheduleText(r.result.lessons), to: set.path("schedule.csv"))
+            try AtomicFile.write(ScheduleFiles.monthsText(r.result.months), to: set.path("months.csv"))
+            try AtomicFile.write(changesCSV(r.changes), to: set.path("changes.csv"))
+            try AtomicFile.write(report, to: set.path("report.md"))
+            try commitOutputSet(set)
+        } catch let error as ExitCode {
+            throw error
         } catch {
             printError("cannot write \(out): \(error)")
             throw ExitCode(Exit.internalError)

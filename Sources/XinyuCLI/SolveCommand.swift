@@ -53,6 +53,7 @@ struct Solve: ParsableCommand {
         // after every file is written (Interrupts.swift, docs/TRUST.md).
         let interrupts = InterruptWatch(quiet: quiet)
         let district = try loadPack(pack, quiet: quiet).district
+        let set = try openOutputSet(out)  // the whole set is staged, then swapped in (OutputSet)
         let unknown = school.filter { id in !district.schools.contains { $0.id == id } }
         if !unknown.isEmpty {
             printError("unknown school(s): \(unknown.joined(separator: ", ")) / 没有这些学校")
@@ -70,11 +71,10 @@ struct Solve: ParsableCommand {
             for v in error.violations { printError("internal error: \(v)") }
             throw ExitCode(Exit.internalError)
         }
-        try write(output, interrupts: interrupts)
+        try write(output, into: set, interrupts: interrupts)
         // Interrupted: the complete set of the best schedule found is written; stop here (130).
         interrupts.exitIfInterrupted()
         try writeBenchmarkFiles(output.result, solver: solver)
-        try exports.write(output.result.district, into: out)
         try summarise(output)
     }
 
@@ -91,8 +91,9 @@ struct Solve: ParsableCommand {
         return options
     }
 
-    /// The schedule files, then report.md, each written whole.
-    private func write(_ output: SolveOutput, interrupts: InterruptWatch) throws {
+    /// The schedule files, report.md and the exports staged in the output set, then the set
+    /// swapped in whole (OutputSet).
+    private func write(_ output: SolveOutput, into set: OutputSet, interrupts: InterruptWatch) throws {
         var report = output.report
         if interrupts.isInterrupted {
             report += "\n## 中断 / Interrupted\n\n运行被中断：这是中断前找到的最好排课，未经完整优化。 The run was interrupted (SIGINT/SIGTERM): this is the best schedule found before it stopped; it keeps every rule but was not fully optimised.\n"
@@ -100,12 +101,14 @@ struct Solve: ParsableCommand {
         interrupts.beginWriting()
         defer { interrupts.endWriting() }
         do {
-            for f in output.files { try AtomicFile.write(f.text, to: out + "/" + f.name) }
-            try AtomicFile.write(report, to: out + "/report.md")
+            for f in output.files { try AtomicFile.write(f.text, to: set.path(f.name)) }
+            try AtomicFile.write(report, to: set.path("report.md"))
         } catch {
-            printError("cannot write \(out): \(error)")
+            printError("cannot write \(out): \(error); the previous output is unchanged / 无法写入，原有输出未改动")
             throw ExitCode(Exit.internalError)
         }
+        if !interrupts.isInterrupted { try exports.write(output.result.district, into: set.directory) }
+        try commitOutputSet(set)
     }
 
     /// `--write-monolithic` and `--summary-json` (benchmarks).

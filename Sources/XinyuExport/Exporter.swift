@@ -48,11 +48,12 @@ public enum Exporter {
                 }
             case .ics:
                 let byID = Dictionary(views.map { ($0.school.id, $0) }, uniquingKeysWith: { a, _ in a })
+                var classNames = UniqueFileNames()
                 for v in views {
                     for c in v.school.classes {
                         let text = ICalendar.document(name: mark + w(.calendarName, "\(v.school.name) \(c.id)"), lessons: v.byClass[c.id] ?? [],
                                                       district: input.district, views: byID, stamp: input.stamp, words: w)
-                        try save(text, "ics/classes/" + fileSafe(v.school.id) + "-" + fileSafe(c.id) + ".ics")
+                        try save(text, "ics/classes/" + classNames.name(v.school.id, c.id) + ".ics")
                     }
                 }
                 // A teacher id is district-wide: one calendar with their lessons in every school.

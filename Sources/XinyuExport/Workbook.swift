@@ -53,31 +53,9 @@ enum WorkbookWriter {
         if dir >= 0 { _ = fsync(dir); close(dir) }
     }
 
-    /// Excel's sheet-name rules: at most 31 characters, none of `[]:*?/\`, not starting or ending
-    /// with an apostrophe, not "History", unique ignoring case. Forbidden characters become `_`;
-    /// a taken name gets `~2`, `~3` … (shortened to fit).
+    /// A legal, unique sheet name (see `SheetName`).
     static func sheetName(_ wanted: String, taken: inout Set<String>) -> String {
-        var base = String(wanted.map { "[]:*?/\\".contains($0) ? "_" : $0 })
-        while base.hasPrefix("'") { base.removeFirst() }
-        while base.hasSuffix("'") { base.removeLast() }
-        if base.isEmpty || base.lowercased() == "history" { base = "_" + base }
-        func fit(_ s: String, _ n: Int) -> String {
-            var out = ""
-            for ch in s {
-                if (out + String(ch)).utf16.count > n { break }
-                out.append(ch)
-            }
-            return out
-        }
-        var name = fit(base, 31)
-        var k = 2
-        while taken.contains(name.lowercased()) {
-            let suffix = "~\(k)"
-            name = fit(base, 31 - suffix.utf16.count) + suffix
-            k += 1
-        }
-        taken.insert(name.lowercased())
-        return name
+        SheetName.make(wanted, taken: &taken)
     }
 
     /// Display width of text in a spreadsheet column: East Asian wide characters count two.
@@ -143,7 +121,11 @@ private final class Book {
     /// A new sheet with a unique legal name and the print setup every sheet shares.
     func sheet(_ wanted: String) -> UnsafeMutablePointer<lxw_worksheet> {
         let name = WorkbookWriter.sheetName(wanted, taken: &taken)
-        let ws = workbook_add_worksheet(wb, name)!
+        // SheetName follows every rule libxlsxwriter checks; should it still refuse one (or run
+        // out of memory), a plain numbered name is tried rather than trapping.
+        guard let ws = workbook_add_worksheet(wb, name)
+                ?? workbook_add_worksheet(wb, WorkbookWriter.sheetName("Sheet \(taken.count)", taken: &taken))
+        else { fatalError("libxlsxwriter cannot add a worksheet (out of memory)") }
         worksheet_set_landscape(ws)
         worksheet_set_paper(ws, 9)  // 9 = A4
         worksheet_fit_to_pages(ws, 1, 0)  // one page wide, as many tall as needed

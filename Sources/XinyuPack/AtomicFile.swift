@@ -36,11 +36,12 @@ public enum AtomicFile {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw PackWriteError(path: directory, message: "cannot create folder: \(error.localizedDescription)")
+            // Foundation's own text ("The operation could not be completed …") never reaches users.
+            throw PackWriteError(path: directory, message: "cannot create the folder (\(errnoText())) / 无法创建目录")
         }
         let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw PackWriteError(path: path, message: "cannot create a temporary file: \(errnoText())") }
+        guard fd >= 0 else { throw PackWriteError(path: path, message: "cannot create a temporary file (\(errnoText())) / 无法创建临时文件") }
         var ok = false
         defer {
             if !ok { unlink(temporary) }
@@ -54,14 +55,14 @@ public enum AtomicFile {
                 }
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw PackWriteError(path: path, message: "cannot write: \(errnoText())")
+                    throw PackWriteError(path: path, message: "cannot write (\(errnoText())) / 无法写入")
                 }
                 written += n
             }
-            guard fsync(fd) == 0 else { throw PackWriteError(path: path, message: "cannot flush to disk: \(errnoText())") }
+            guard fsync(fd) == 0 else { throw PackWriteError(path: path, message: "cannot flush to disk (\(errnoText())) / 无法写入磁盘") }
         }
         guard rename(temporary, path) == 0 else {
-            throw PackWriteError(path: path, message: "cannot replace the file: \(errnoText())")
+            throw PackWriteError(path: path, message: "cannot replace the file (\(errnoText())) / 无法替换文件")
         }
         ok = true
         syncDirectory(directory)

@@ -24,7 +24,9 @@ enum DistrictFile {
 
         // name: the district's name, a string.
         if let value = toml.table["name"] {
-            if let name = value.string { settings.name = name } else {
+            if let name = value.string, let problem = nameProblem(name) {
+                toml.error(["name"], "name \(quoted(name)) \(problem)", log: &log)
+            } else if let name = value.string { settings.name = name } else {
                 toml.error(["name"], "name \(describe(value)) must be a string", log: &log)
             }
         } else {
@@ -110,8 +112,8 @@ enum DistrictFile {
         }
         /// A cost: a finite number ≥ 0.
         func cost(_ value: TOMLValueConvertible, _ path: [String]) -> Double? {
-            if let d = number(value), d.isFinite, d >= 0 { return d }
-            toml.error(path, "\(path.joined(separator: ".")) \(describe(value)) is not a number ≥ 0", log: &log)
+            if let d = number(value), d.isFinite, d >= 0, d <= PackLimits.maxCost { return d }
+            toml.error(path, "\(path.joined(separator: ".")) \(describe(value)) is not a number 0–1000000 / 须为 0 到 1000000 之间的数", log: &log)
             return nil
         }
 
@@ -171,8 +173,8 @@ enum DistrictFile {
         toml.noteUnknownKeys(table, at: ["preferences"], known: Set(keys.map(\.0)), log: &log)
         for (key, keyPath) in keys {
             guard let value = table[key] else { continue }
-            if let d = number(value), d.isFinite, d >= 0 { weights[keyPath: keyPath] = d } else {
-                toml.error(["preferences", key], "preferences.\(key) \(describe(value)) is not a number ≥ 0", log: &log)
+            if let d = number(value), d.isFinite, d >= 0, d <= PackLimits.maxCost { weights[keyPath: keyPath] = d } else {
+                toml.error(["preferences", key], "preferences.\(key) \(describe(value)) is not a number 0–1000000 / 须为 0 到 1000000 之间的数", log: &log)
             }
         }
         return weights

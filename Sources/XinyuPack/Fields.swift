@@ -8,12 +8,44 @@ func isValidID(_ id: String) -> Bool { idProblem(id) == nil }
 /// Why an id is not valid, for messages.
 func idProblem(_ id: String) -> String? {
     if id.isEmpty { return "is empty" }
+    // Ids become file names (calendars, pages, workbooks): two of them and a tag must fit in 255 bytes.
+    if id.utf8.count > maxIDBytes {
+        return "is longer than \(maxIDBytes) bytes of UTF-8 (about 33 Chinese characters) / 编号过长"
+    }
     if id.contains(",") || id.contains(";") { return "contains a comma or a semicolon" }
     if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
         return "contains a line break or another control character"
     }
+    if startsLikeFormula(id) { return formulaProblem }
     return nil
 }
+
+/// The longest id in UTF-8 bytes (an overlong one made file names too long for the disk, and
+/// Foundation's own text reached the user).
+let maxIDBytes = 100
+
+/// Why a name (of the district, a school, a teacher) is not valid, for messages: control
+/// characters and NUL break the XLSX's XML, calendars, pages and report tables (a line break
+/// splits a Markdown row); a leading = + - @ makes a spreadsheet run it as a formula.
+func nameProblem(_ name: String) -> String? {
+    if name.unicodeScalars.contains(where: {
+        $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}"
+    }) {
+        return "contains a line break, a tab, NUL or another control character / 含有换行、制表符、NUL 等控制字符"
+    }
+    if startsLikeFormula(name) { return formulaProblem }
+    return nil
+}
+
+/// A spreadsheet (Excel, WPS) reads a cell starting with = + - @ as a formula (CSV injection,
+/// OWASP). Ids and names are refused with such a start, so the contract files never hold one
+/// and need no escaping; CSVText neutralises any other cell on write.
+func startsLikeFormula(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first else { return false }
+    return first == "=" || first == "+" || first == "-" || first == "@"
+}
+
+let formulaProblem = "starts with =, +, - or @, which a spreadsheet runs as a formula / 以 =、+、-、@ 开头，电子表格会把它当作公式执行"
 
 /// A whole number written in ASCII digits (an optional leading "+" or "-"), e.g. "12".
 func wholeNumber(_ text: String) -> Int? {

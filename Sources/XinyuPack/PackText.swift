@@ -3,6 +3,9 @@
 import Foundation
 
 enum PackLimits {
+    /// The largest cost or preference weight: 1e308 passed, and the report then showed the
+    /// objective `inf` as feasible; sums over a district's lessons must stay finite and exact enough.
+    static let maxCost = 1_000_000.0
     /// The largest file a pack may hold. A district's biggest file (a timetable) is a few MB.
     static let maxFileBytes = 64 * 1024 * 1024
     /// The most data rows in one CSV file (some 200 schools' worth of timetable rows).

@@ -29,7 +29,9 @@ enum SchoolFile {
 
         // name: the school's name, a string.
         if let value = table["name"] {
-            if let name = value.string { settings.name = name } else {
+            if let name = value.string, let problem = nameProblem(name) {
+                toml.error(["name"], "name \(quoted(name)) \(problem)", log: &log)
+            } else if let name = value.string { settings.name = name } else {
                 toml.error(["name"], "name \(describe(value)) must be a string", log: &log)
             }
         } else {

@@ -22,11 +22,22 @@ struct TOMLSource {
             log.error(file, "file contains a NUL character")
             return nil
         }
+        // An escaped NUL (`\u0000`) is cut by TOMLKit's C strings: "a\u0000b" would silently read "a".
+        if let range = text.range(of: "\\u0000") ?? text.range(of: "\\U00000000") {
+            let line = text[..<range.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            log.error(file, line: line, "a \\u0000 (NUL) escape: NUL is not allowed in a pack / 不允许 NUL 字符")
+            return nil
+        }
         // A dotted key or table header of thousands of parts crashes the parser (it recurses per
         // part); keys deeper than `maxKeyParts` are refused first.
         let scan = scanKeys(text)
         if let deep = scan.tooDeepAtLine {
             log.error(file, line: deep, "a key or table name has more than \(maxKeyParts) dotted parts")
+            return nil
+        }
+        // A table header whose name starts badly makes TOMLKit's parser assert (abort).
+        if let trap = TOMLPrecheck.firstTrap(text) {
+            log.error(file, line: trap.line, trap.message)
             return nil
         }
         do {

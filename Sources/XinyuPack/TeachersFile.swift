@@ -30,6 +30,7 @@ enum TeachersFile {
             } else {
                 result.lineOfID[id] = row.line
             }
+            if let problem = nameProblem(row["name"]) { fail("name", "name \(quoted(row["name"])) \(problem)") }
             // psych: full (专职), part (兼职) or none.
             let psych = PsychRole(rawValue: row["psych"].lowercased())
             if psych == nil { fail("psych", "psych \(quoted(row["psych"])) is not one of full, part, none") }

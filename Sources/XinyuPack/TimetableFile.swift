@@ -39,7 +39,9 @@ enum TimetableFile {
             if period == nil { fail("period", "period \(quoted(row["period"])) is not \(rangeText(periods))") }
             // subject: any non-empty name (matched against policy.displaceable).
             let subject = row["subject"]
-            if subject.isEmpty { fail("subject", "subject is empty") }
+            if subject.isEmpty { fail("subject", "subject is empty") } else if let problem = nameProblem(subject) {
+                fail("subject", "subject \(quoted(subject)) \(problem)")
+            }
             // teacher: empty, or ids joined by ";", each in teachers.csv.
             var teachers: [String] = []
             let teacherText = row["teacher"]

@@ -60,8 +60,10 @@ final class TrustTests: XCTestCase {
         XCTAssertTrue(err.contains("received"), "the interruption is said: \(err.suffix(300))")
         // The first signal writes the best schedule found so far; a set is expected here.
 
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).filter { $0 != ".xinyu-output" }
         XCTAssertTrue(files.allSatisfy { !$0.hasPrefix(".") }, "no temporary file is left: \(files)")
+        let beside = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        XCTAssertEqual(beside.filter { $0.contains(".xinyu-new") || $0.contains(".xinyu-old") }, [], "no staging folder is left")
         if files.isEmpty { return }
         // The signal came while writing: the whole new set is there and keeps the rules.
         XCTAssertEqual(Set(files), ["schedule.csv", "months.csv", "lessons.csv", "report.md"])
@@ -77,6 +79,10 @@ final class TrustTests: XCTestCase {
     func testSIGINTLeavesNoPartialFiles() throws { try interrupt(with: SIGINT) }
 
     func testSIGTERMLeavesNoPartialFiles() throws { try interrupt(with: SIGTERM) }
+
+    /// A closed terminal or a dropped SSH session (SIGHUP) is handled like SIGINT (issue 17: it
+    /// killed the run mid-write, leaving a mix and a temporary file).
+    func testSIGHUPLeavesNoPartialFiles() throws { try interrupt(with: SIGHUP) }
 
     /// An interrupted run leaves the files of an earlier run byte for byte, or a complete new set
     /// of the best schedule found (its report says it was interrupted), never a mix.
@@ -105,7 +111,7 @@ final class TrustTests: XCTestCase {
             let verify = Child.run(Paths.binary, ["verify", pack, out], timeout: 120)
             XCTAssertTrue(verify.exitCode == 0 || verify.exitCode == 1, verify.stderr)
         }
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(), ["lessons.csv", "months.csv", "report.md", "schedule.csv"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(), [".xinyu-output", "lessons.csv", "months.csv", "report.md", "schedule.csv"])
     }
 
     /// The same pack gives the same bytes with one job and with two. The default run skips the

@@ -25,7 +25,7 @@ final class PackWriterTests: XCTestCase {
                 TimetableRow(classID: "一年级1班", weekday: 1, period: 2, subject: "班会", teachers: ["T02", "T03"], weeks: .odd),
                 TimetableRow(classID: "一年级1班", weekday: 1, period: 2, subject: "地方课程", teachers: [], weeks: .even),
             ],
-            teachers: [Teacher(id: "T01", name: "王\n芳", psych: .full, stages: [.primary, .junior], maxPerDay: 2, maxPerWeek: 8),
+            teachers: [Teacher(id: "T01", name: "王,\"芳\"", psych: .full, stages: [.primary, .junior], maxPerDay: 2, maxPerWeek: 8),
                        Teacher(id: "T02", name: " 李明 "),
                        Teacher(id: "T03", name: "")],
             unavailable: [Unavailability(teacher: "T01", when: .date(CivilDate(iso: "2026-10-20")!), reason: "培训"),
