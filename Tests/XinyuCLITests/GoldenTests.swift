@@ -33,7 +33,8 @@ final class GoldenTests: XCTestCase {
             try p.run()
             p.waitUntilExit()
             lines.append("\(name) exit \(p.terminationStatus)")
-            let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+            // The output set's hidden marker (.xinyu-output, docs/TRUST.md) is bookkeeping, not output.
+            let files = try FileManager.default.contentsOfDirectory(atPath: out).filter { !$0.hasPrefix(".") }.sorted()
             for f in files {
                 let data = try Data(contentsOf: URL(fileURLWithPath: out + "/" + f))
                 lines.append("\(name)/\(f) \(data.count) \(String(fnv1a64(data), radix: 16))")
