@@ -23,7 +23,7 @@ public enum FETImporter {
         var fetFile: (path: String, root: XMLNode)?
         var timetableFile: (path: String, root: XMLNode)?
         for path in files {
-            let root = try XMLTree.load(path)
+            let root = try XMLInput.load(path)
             switch root.name {
             case "fet":
                 if fetFile != nil { throw .usage("\(path): give one .fet file (and optionally its *_activities.xml) / 只能给一个 .fet 文件") }
@@ -75,7 +75,7 @@ public enum FETImporter {
             let groups = year.all("Group")
             if groups.isEmpty {
                 if !source.classes.contains(where: { $0.id == yearName }) {
-                    source.classes.append(SourceClass(id: yearName, stageHints: [yearName], students: year.value("Number_of_Students").flatMap { Int($0) }))
+                    source.classes.append(SourceClass(id: yearName, stageHints: [yearName], students: try students(year, path)))
                 }
                 sets[yearName, default: []].append((yearName, nil))
                 continue
@@ -84,7 +84,7 @@ public enum FETImporter {
                 let groupName = group.value("Name") ?? ""
                 if !source.classes.contains(where: { $0.id == groupName }) {
                     source.classes.append(SourceClass(id: groupName, stageHints: [groupName, yearName],
-                                                      students: group.value("Number_of_Students").flatMap { Int($0) }))
+                                                      students: try students(group, path)))
                 }
                 if !(sets[groupName]?.contains { $0.classID == groupName } ?? false) { sets[groupName, default: []].append((groupName, nil)) }
                 if !(sets[yearName]?.contains { $0.classID == groupName } ?? false) { sets[yearName, default: []].append((groupName, nil)) }
@@ -208,5 +208,14 @@ public enum FETImporter {
             throw .input(path, "no activity has a time: give the solved *_data_and_timetable.fet, or this .fet with its *_activities.xml / 没有已排定的活动：请给出已求解的 *_data_and_timetable.fet，或同时给出 *_activities.xml")
         }
         return source
+    }
+
+    /// A year's or group's Number_of_Students: empty or 0–10,000 (the pack's bound for a class).
+    static func students(_ node: XMLNode, _ path: String) throws(ImportError) -> Int? {
+        guard let text = node.value("Number_of_Students"), !text.isEmpty else { return nil }
+        guard let n = Int(text), ImportLimits.students.contains(n) else {
+            throw .input("\(path):\(node.line)", "\(node.value("Name") ?? node.name): Number_of_Students \"\(text)\" is not a whole number 0–\(ImportLimits.students.upperBound) / 学生人数无效")
+        }
+        return n
     }
 }

@@ -1,0 +1,86 @@
+// A class grid: one class, its days across a header line and its periods down the lines below
+// (in the view: on the transposed table "lines" are columns, so days down and periods across is
+// the same code). The label positions left of the first day hold period labels (1, 第1节, 一),
+// bell times (8:00-8:40, in the period cell or a column of their own) and separators (上午, 午休);
+// a line with no period label and lessons is the next period; numbering that starts again at 1
+// (下午 第1节) continues after the last period. The block ends at another header over its
+// positions, a title or info line, or a line of unrecognised labels with no lessons.
+
+import Foundation
+
+extension GridReader {
+    mutating func readClassGrid(_ view: GridView, _ header: GridHeader, days: [(pos: Int, day: Int)], from lo: Int,
+                                later: [GridHeader]) throws(ImportError) {
+        guard let first = days.first?.pos, let last = days.last?.pos else { return }
+        let block = rects.count
+        let i = header.line
+        let dayPositions = Set(days.map(\.pos))
+        let labelColumns = Array(lo..<first) + (first...last).filter { !dayPositions.contains($0) }
+        for d in days { record(view, i, d.pos, .label(.day)); out.maxDay = max(out.maxDay, d.day) }
+        var lastPeriod = 0
+        var lastLine = i
+        var pending: [(line: Int, period: Int)] = []
+        var k = i + 1
+        while k < view.lines {
+            if Self.isHeader(later, line: k, lo: lo, hi: last) { break }
+            let everything = labelColumns + days.map(\.pos)
+            if everything.allSatisfy({ view.text(k, $0).isEmpty }) { k += 1; continue }
+            if startsTitleOrInfo(view, line: k, columns: everything) { break }
+            let hasLessons = days.contains { d in
+                let t = view.text(k, d.pos)
+                return !t.isEmpty && !GridLabels.separator(t) && GridCell.lessons(view.value(k, d.pos)) != nil
+            }
+            let labels = readLabels(view, line: k, columns: labelColumns)
+            if !labels.unknown.isEmpty && !hasLessons && labels.number == nil { break }
+            for j in labels.unknown { record(view, k, j, .unknown("a label that is neither a period, a time nor a separator / 无法识别的标签")) }
+            var period: Int?
+            if let n = labels.number {
+                if n <= lastPeriod {
+                    guard n == 1 else {
+                        throw .input(table.place(view.origin(k, labelColumns.first { !view.text(k, $0).isEmpty } ?? lo)),
+                                     "period \(n) comes after period \(lastPeriod): the period labels of this block repeat or go backwards / 节次重复或倒序")
+                    }
+                    out.notes.append("\(table.place(view.origin(k, lo))): period numbering starts again at 1; read as period \(lastPeriod + 1) onwards / 节次重新从1开始，按第\(lastPeriod + 1)节起计")
+                }
+                period = n <= lastPeriod ? lastPeriod + 1 : n
+            } else if hasLessons {
+                period = lastPeriod + 1
+                out.notes.append("\(table.place(view.origin(k, first))): lessons without a period label; read as period \(lastPeriod + 1) / 该行无节次标签，按第\(lastPeriod + 1)节读取")
+            }
+            if let time = labels.time, let period { noteTime(period, time, at: table.place(view.origin(k, lo))) }
+            if let period {
+                guard (1...16).contains(period) else {
+                    throw .input(table.place(view.origin(k, first)), "period \(period): a pack allows 1–16 periods a day / 每天节数不能超过 16")
+                }
+                pending.append((k, period))
+                lastPeriod = period
+                out.maxPeriod = max(out.maxPeriod, period)
+            } else {
+                // Separator-only line (午休): its lesson-area cells are labels.
+                for d in days where !view.text(k, d.pos).isEmpty {
+                    record(view, k, d.pos, GridLabels.separator(view.text(k, d.pos)) ? .label(.separator) : .unknown("a cell on a line without a period / 无节次行中的单元格"))
+                }
+            }
+            lastLine = k
+            k += 1
+        }
+        let area = rect(view, lines: i, lastLine, positions: lo, last)
+        let name = try GridClassName.find(self, view, header: header, labelColumns: Array(lo..<first), area: area)
+        rects.append(area)
+        try recordClass(name.id, at: table.place(view.origin(i, first)))
+        for place in name.cells { accounting.record(table.label, place.0, .label(place.1)) }
+        var lessons = 0
+        for p in pending {
+            for d in days { lessons += try readCell(view, p.line, d.pos, classID: name.id, day: d.day, period: p.period, block: block) }
+        }
+        out.blocks.append("\(table.place(view.origin(i, first))): class grid 班级课表 \(name.id), days \(view.transposed ? "down 纵向" : "across 横向"), \(pending.count) periods, \(lessons) lessons")
+    }
+
+    /// A class read by a second block of the same table is refused: its lessons would be merged.
+    mutating func recordClass(_ id: String, at place: String) throws(ImportError) {
+        guard !out.classes.contains(id) else {
+            throw .input(place, "class \(id) has a second timetable on this sheet; two blocks cannot be one class (check the class names) / 班级 \(id) 在同一工作表中出现两次，请检查班级名称")
+        }
+        out.classes.append(id)
+    }
+}

@@ -1,0 +1,194 @@
+// The layout reader: on one table (a CSV file or a worksheet) it finds the header lines — a row,
+// or a column, with two or more day names — and reads the block each one heads:
+// - a class grid, days across and periods down (or, read on the transposed table, days down and
+//   periods across); a header line with the days twice or three times holds blocks side by side;
+//   headers further down hold stacked blocks;
+// - a whole-school 总课表: the days (merged, or written once) over a line of period labels, then
+//   one line per class (or its transposed form, one column per class).
+// Every cell it reads is recorded in the accounting; GridClassName finds each class grid's class.
+
+import Foundation
+
+struct GridLesson: Sendable {
+    var classID: String
+    var day: Int
+    var period: Int
+    var lesson: CellLesson
+    var origin: String
+}
+
+/// What one table gave.
+struct GridSheetResult {
+    var lessons: [GridLesson] = []
+    var classes: [String] = []
+    /// Period → bell time, first seen; conflicting times are listed.
+    var times: [Int: String] = [:]
+    var timeConflicts: [String] = []
+    var maxDay = 0
+    var maxPeriod = 0
+    var titles: [String] = []
+    var notes: [String] = []
+    var warnings: [String] = []
+    var blocks: [String] = []
+}
+
+struct GridHeader {
+    var line: Int
+    var days: [(pos: Int, day: Int)]
+}
+
+struct GridReader {
+    let table: GridTable
+    var accounting: GridAccounting
+    var out = GridSheetResult()
+    /// Lesson cell → the block that read it (two blocks reading one cell is an ambiguous layout).
+    var claimed: [GridPosition: Int] = [:]
+    /// Original rectangles (top, left, bottom, right) of the blocks read so far.
+    var rects: [GridMerge] = []
+
+    init(table: GridTable, accounting: GridAccounting) {
+        self.table = table
+        self.accounting = accounting
+    }
+
+    mutating func read() throws(ImportError) {
+        for transposed in [false, true] {
+            let view = GridView(table: table, transposed: transposed)
+            let headers = Self.headers(view)
+            for (n, header) in headers.enumerated() {
+                let later = headers[(n + 1)...].map { $0 }
+                if let columns = wholeSchoolColumns(view, header) {
+                    try readWholeSchool(view, header, columns: columns, later: later)
+                    continue
+                }
+                var previousEnd = -1
+                for group in Self.groups(header.days) {
+                    try readClassGrid(view, header, days: group, from: previousEnd + 1, later: later)
+                    previousEnd = group.last?.pos ?? previousEnd
+                }
+            }
+        }
+    }
+
+    /// The lines with two or more different day names; a header merged down over two lines once.
+    static func headers(_ view: GridView) -> [GridHeader] {
+        var out: [GridHeader] = []
+        for i in 0..<view.lines {
+            var days: [(Int, Int)] = []
+            for j in 0..<view.length {
+                let t = view.text(i, j)
+                if !t.isEmpty, let d = GridLabels.weekday(t) { days.append((j, d)) }
+            }
+            guard Set(days.map(\.1)).count >= 2 else { continue }
+            if days.allSatisfy({ view.originLine(i, $0.0) != i }) { continue }
+            out.append(GridHeader(line: i, days: days.map { (pos: $0.0, day: $0.1) }))
+        }
+        return out
+    }
+
+    /// The day cells of a header split into blocks side by side: a new block starts where the days
+    /// start again (周一 … 周五 周一 … 周五).
+    static func groups(_ days: [(pos: Int, day: Int)]) -> [[(pos: Int, day: Int)]] {
+        var out: [[(pos: Int, day: Int)]] = []
+        for d in days {
+            if let last = out.last?.last, d.day > last.day { out[out.count - 1].append(d) } else { out.append([d]) }
+        }
+        return out
+    }
+
+    // MARK: Recording
+
+    mutating func record(_ view: GridView, _ i: Int, _ j: Int, _ use: CellUse) {
+        accounting.record(table.label, view.origin(i, j), use)
+    }
+
+    mutating func noteTime(_ period: Int, _ time: String, at place: String) {
+        if let known = out.times[period] {
+            if known != time { out.timeConflicts.append("period \(period): \(known) and \(time) (\(place))") }
+        } else {
+            out.times[period] = time
+        }
+    }
+
+    mutating func claim(_ view: GridView, _ i: Int, _ j: Int, block: Int) throws(ImportError) {
+        let o = view.origin(i, j)
+        if let other = claimed[o], other != block {
+            throw .input(table.place(o), "this cell is read by two timetable blocks (their headers overlap); the layout is ambiguous — leave a blank row or column between the blocks / 该单元格同时属于两个课表块，版式有歧义，请在课表块之间留空行或空列")
+        }
+        claimed[o] = block
+    }
+
+    /// Labels in a line's label cells: the period (number and time), the rest recorded.
+    mutating func readLabels(_ view: GridView, line k: Int, columns: [Int]) -> (number: Int?, time: String?, unknown: [Int]) {
+        var number: Int?, time: String?
+        var unknown: [Int] = []
+        for j in columns {
+            let t = view.text(k, j)
+            guard !t.isEmpty else { continue }
+            let copy = view.originLine(k, j) != k
+            if let p = GridLabels.period(t) {
+                if !copy {
+                    number = number ?? p.number
+                    time = time ?? p.time
+                }
+                record(view, k, j, .label(.period))
+            } else if let r = GridLabels.timeRange(t) {
+                time = time ?? r
+                record(view, k, j, .label(.time))
+            } else if GridLabels.separator(t) {
+                record(view, k, j, .label(.separator))
+            } else if GridLabels.corner(t) {
+                record(view, k, j, .label(.header))
+            } else if !copy {
+                unknown.append(j)
+            }
+        }
+        return (number, time, unknown)
+    }
+
+    /// A line where a title or an info line starts ends a block (it belongs to what follows).
+    func startsTitleOrInfo(_ view: GridView, line k: Int, columns: [Int]) -> Bool {
+        columns.contains { j in
+            let t = view.text(k, j)
+            return !t.isEmpty && view.originLine(k, j) == k && (GridLabels.title(t) || GridLabels.info(t) != nil)
+        }
+    }
+
+    /// The lessons of one cell at (class, day, period); separators, times and free marks recorded.
+    /// Returns the number of lessons read.
+    mutating func readCell(_ view: GridView, _ k: Int, _ j: Int, classID: String, day: Int, period: Int, block: Int) throws(ImportError) -> Int {
+        let t = view.text(k, j)
+        guard !t.isEmpty else { return 0 }
+        if GridLabels.separator(t) { record(view, k, j, .label(.separator)); return 0 }
+        if let r = GridLabels.timeRange(t), GridLabels.normal(t).count <= 13 {
+            noteTime(period, r, at: table.place(view.origin(k, j)))
+            record(view, k, j, .label(.time))
+            return 0
+        }
+        guard let lessons = GridCell.lessons(view.value(k, j)) else {
+            record(view, k, j, .skipped("free-period mark 空课标记"))
+            return 0
+        }
+        try claim(view, k, j, block: block)
+        let place = table.place(view.origin(k, j))
+        for l in lessons {
+            if GridCell.ambiguous(l) {
+                out.warnings.append("\(place) \"\(l.subject)\": neither side of the colon is a known subject; kept as the subject / 冒号两侧均不是已知科目，整体作为科目")
+            }
+            out.lessons.append(GridLesson(classID: classID, day: day, period: period, lesson: l, origin: place))
+        }
+        record(view, k, j, .lesson(1))
+        out.maxPeriod = max(out.maxPeriod, period)
+        return lessons.count
+    }
+
+    /// The original rectangle of view lines a…b, positions c…d.
+    func rect(_ view: GridView, lines a: Int, _ b: Int, positions c: Int, _ d: Int) -> GridMerge {
+        view.transposed ? GridMerge(top: c, left: a, bottom: d, right: b) : GridMerge(top: a, left: c, bottom: b, right: d)
+    }
+
+    /// True when another header line at `line` has day cells within positions lo…hi.
+    static func isHeader(_ later: [GridHeader], line: Int, lo: Int, hi: Int) -> Bool {
+        later.contains { $0.line == line && $0.days.contains { (lo...hi).contains($0.pos) } }
+    }
+}
