@@ -17,7 +17,7 @@ extension GridReader {
         let dayPositions = Set(days.map(\.pos))
         let labelColumns = Array(lo..<first) + (first...last).filter { !dayPositions.contains($0) }
         for d in days { record(view, i, d.pos, .label(.day)); out.maxDay = max(out.maxDay, d.day) }
-        var lastPeriod = 0
+        var lastPeriod = 0, offset = 0
         var lastLine = i
         var pending: [(line: Int, period: Int)] = []
         var k = i + 1
@@ -35,14 +35,17 @@ extension GridReader {
             for j in labels.unknown { record(view, k, j, .unknown("a label that is neither a period, a time nor a separator / 无法识别的标签")) }
             var period: Int?
             if let n = labels.number {
-                if n <= lastPeriod {
+                var p = n + offset
+                if p <= lastPeriod {
                     guard n == 1 else {
                         throw .input(table.place(view.origin(k, labelColumns.first { !view.text(k, $0).isEmpty } ?? lo)),
                                      "period \(n) comes after period \(lastPeriod): the period labels of this block repeat or go backwards / 节次重复或倒序")
                     }
-                    out.notes.append("\(table.place(view.origin(k, lo))): period numbering starts again at 1; read as period \(lastPeriod + 1) onwards / 节次重新从1开始，按第\(lastPeriod + 1)节起计")
+                    offset = lastPeriod
+                    p = 1 + offset
+                    out.notes.append("\(table.place(view.origin(k, lo))): period numbering starts again at 1; read as period \(p) onwards / 节次重新从1开始，按第\(p)节起计")
                 }
-                period = n <= lastPeriod ? lastPeriod + 1 : n
+                period = p
             } else if hasLessons {
                 period = lastPeriod + 1
                 out.notes.append("\(table.place(view.origin(k, first))): lessons without a period label; read as period \(lastPeriod + 1) / 该行无节次标签，按第\(lastPeriod + 1)节读取")

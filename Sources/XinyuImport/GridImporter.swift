@@ -51,8 +51,9 @@ public enum GridImporter {
                     result = long
                 } else {
                     var reader = GridReader(table: table, accounting: accounting)
-                    reader.out.titles = filled.map { table.value($0.row, $0.column).trimmingCharacters(in: .whitespacesAndNewlines) }
-                        .filter { GridLabels.title($0) && GridLabels.classNames(in: $0).isEmpty }
+                    reader.out.allTitles = filled.map { table.value($0.row, $0.column).trimmingCharacters(in: .whitespacesAndNewlines) }
+                        .filter(GridLabels.title)
+                    reader.out.titles = reader.out.allTitles.filter { GridLabels.classNames(in: $0).isEmpty }
                     try reader.read()
                     accounting = reader.accounting
                     result = reader.out

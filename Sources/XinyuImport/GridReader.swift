@@ -26,7 +26,10 @@ struct GridSheetResult {
     var timeConflicts: [String] = []
     var maxDay = 0
     var maxPeriod = 0
+    /// Title cells without a class name (a class id must not equal one).
     var titles: [String] = []
+    /// Every title cell (the school's name is looked for in them).
+    var allTitles: [String] = []
     var notes: [String] = []
     var warnings: [String] = []
     var blocks: [String] = []

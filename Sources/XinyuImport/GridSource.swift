@@ -26,7 +26,7 @@ enum GridSource {
         let maxDay = results.map(\.maxDay).max() ?? 0
         let periods = results.map(\.maxPeriod).max() ?? 0
         guard !lessons.isEmpty, maxDay > 0, periods > 0 else { throw .input(files.joined(separator: " "), "no lessons found / 未找到任何课程") }
-        let titles = results.flatMap(\.titles)
+        let titles = results.flatMap(\.allTitles)
         let schoolName = titles.lazy.compactMap(GridLabels.schoolName).first
         var source = ImportSource(format: .grid, files: files, schoolName: schoolName ?? stem, defaultSchoolID: stem,
                                   dayNames: Array(["周一", "周二", "周三", "周四", "周五", "周六", "周日"].prefix(max(maxDay, 5))),

@@ -95,6 +95,10 @@ extension GridReader {
             }
         }
         guard firstLine < view.lines else { return labelColumns.first }
-        return labelColumns.first { !view.text(firstLine, $0).isEmpty } ?? labelColumns.first
+        let named = labelColumns.first { !GridLabels.classNames(in: view.value(firstLine, $0)).isEmpty }
+        return named ?? labelColumns.first { j in
+            let t = view.text(firstLine, j)
+            return !t.isEmpty && !GridLabels.title(t) && view.originLine(firstLine, j) == firstLine
+        }
     }
 }
