@@ -5,7 +5,7 @@
 import Foundation
 
 enum LabelKind: String, CaseIterable, Sendable {
-    case klass = "class", day, period, time, title, info, separator, header
+    case klass = "class", day, period, time, title, info, separator, header, teacher
     var chinese: String {
         switch self {
         case .klass: return "班级"
@@ -16,6 +16,7 @@ enum LabelKind: String, CaseIterable, Sendable {
         case .info: return "信息行"
         case .separator: return "分隔"
         case .header: return "表头"
+        case .teacher: return "教师行"
         }
     }
 }

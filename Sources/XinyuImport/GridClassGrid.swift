@@ -19,7 +19,7 @@ extension GridReader {
         for d in days { record(view, i, d.pos, .label(.day)); out.maxDay = max(out.maxDay, d.day) }
         var lastPeriod = 0, offset = 0
         var lastLine = i
-        var pending: [(line: Int, period: Int)] = []
+        var pending: [(line: Int, period: Int, teachers: Int?)] = []
         var k = i + 1
         while k < view.lines {
             if Self.isHeader(later, line: k, lo: lo, hi: last) { break }
@@ -29,6 +29,13 @@ extension GridReader {
             let hasLessons = days.contains { d in
                 let t = view.text(k, d.pos)
                 return !t.isEmpty && !GridLabels.separator(t) && GridCell.lessons(view.value(k, d.pos)) != nil
+            }
+            if let prev = pending.last, prev.line == lastLine, isTeacherLine(view, k, above: prev.line, days: days),
+               labelColumns.allSatisfy({ view.text(k, $0).isEmpty || view.originLine(k, $0) != k }) {
+                pending[pending.count - 1].teachers = k
+                lastLine = k
+                k += 1
+                continue
             }
             let labels = readLabels(view, line: k, columns: labelColumns)
             if !labels.unknown.isEmpty && !hasLessons && labels.number == nil { break }
@@ -55,7 +62,7 @@ extension GridReader {
                 guard (1...16).contains(period) else {
                     throw .input(table.place(view.origin(k, first)), "period \(period): a pack allows 1–16 periods a day / 每天节数不能超过 16")
                 }
-                pending.append((k, period))
+                pending.append((k, period, nil))
                 lastPeriod = period
                 out.maxPeriod = max(out.maxPeriod, period)
             } else {
@@ -74,7 +81,9 @@ extension GridReader {
         for place in name.cells { accounting.record(table.label, place.0, .label(place.1)) }
         var lessons = 0
         for p in pending {
-            for d in days { lessons += try readCell(view, p.line, d.pos, classID: name.id, day: d.day, period: p.period, block: block) }
+            for d in days {
+                lessons += try readCell(view, p.line, d.pos, classID: name.id, day: d.day, period: p.period, block: block, teacherLine: p.teachers)
+            }
         }
         out.blocks.append("\(table.place(view.origin(i, first))): class grid 班级课表 \(name.id), days \(view.transposed ? "down 纵向" : "across 横向"), \(pending.count) periods, \(lessons) lessons")
     }

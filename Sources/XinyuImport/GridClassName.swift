@@ -22,9 +22,9 @@ enum GridClassName {
             let t = view.text(header.line, j)
             guard !t.isEmpty, !GridLabels.corner(t), !GridLabels.separator(t), GridLabels.period(t) == nil,
                   GridLabels.timeRange(t) == nil else { continue }
-            let (name, kind) = nameOf(view.value(header.line, j))
+            let (found, kind) = nameOf(view.value(header.line, j))
             cells.append((view.origin(header.line, j), kind))
-            if let name { names.append(name) }
+            names += found
         }
         if let id = try single(names, at: at, table: table, titles: reader.out.titles) { return Found(id: id, cells: cells) }
         // 2. Above, 3. below (in the original table, within the block's columns).
@@ -35,9 +35,9 @@ enum GridClassName {
                 for c in area.left...area.right {
                     let o = table.origin(r, c)
                     guard seen.insert(o).inserted, !table.text(r, c).isEmpty else { continue }
-                    let (name, kind) = nameOf(table.value(r, c))
+                    let (found, kind) = nameOf(table.value(r, c))
                     cells.append((o, kind))
-                    if let name { names.append(name) }
+                    names += found
                 }
             }
             if let id = try single(names, at: at, table: table, titles: reader.out.titles) { return Found(id: id, cells: cells) }
@@ -52,21 +52,20 @@ enum GridClassName {
         throw .input(at, "a timetable block without a class name: none in its corner cell, above or below it, or in the sheet name (write e.g. 班级：一年级(1)班 above the block) / 课表块缺少班级名称（可在课表上方写“班级：一年级(1)班”）")
     }
 
-    /// The class a label cell names, and what kind of label it is.
-    static func nameOf(_ raw: String) -> (String?, LabelKind) {
+    /// The classes a label cell names (a title naming two is ambiguous), and its kind of label.
+    static func nameOf(_ raw: String) -> ([String], LabelKind) {
         if let info = GridLabels.info(raw) {
-            guard let value = info["班级"], !value.isEmpty else { return (nil, .info) }
-            return (GridLabels.classNames(in: value).first ?? value.split(whereSeparator: \.isWhitespace).first.map(String.init), .info)
+            guard let value = info["班级"], !value.isEmpty else { return ([], .info) }
+            let named = GridLabels.classNames(in: value)
+            return (named.isEmpty ? value.split(whereSeparator: \.isWhitespace).prefix(1).map(String.init) : named, .info)
         }
         let found = GridLabels.classNames(in: raw)
-        if GridLabels.title(raw) {
-            return (found.first, .title)
-        }
-        if let name = found.first { return (name, .klass) }
+        if GridLabels.title(raw) { return (found, .title) }
+        if !found.isEmpty { return (found, .klass) }
         let t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         // A short word that is no other label (7A, Grade 8 A) is a class in the corner.
-        if GridLabels.weekday(t) == nil && t.count <= 12 && !t.contains("\n") && GridLabels.schoolName(in: t) == nil { return (t, .klass) }
-        return (nil, .title)
+        if GridLabels.weekday(t) == nil && t.count <= 12 && !t.contains("\n") && GridLabels.schoolName(in: t) == nil { return ([t], .klass) }
+        return ([], .title)
     }
 
     static func single(_ names: [String], at: String, table: GridTable, titles: [String]) throws(ImportError) -> String? {

@@ -67,12 +67,13 @@ public enum GridImporter {
             }
         }
         let unknown = accounting.unknown { table, p in "\(table)!\(GridTable.columnName(p.column))\(p.row + 1)" }
-        if strict && !unknown.isEmpty {
-            throw .input(files.joined(separator: " "), "--strict: \(unknown.count) cell(s) are neither a lesson nor a recognised label: \(unknown.prefix(10).joined(separator: "; "))\(unknown.count > 10 ? "; …" : "") / 有单元格既不是课程也不是可识别的标签")
-        }
         var source = try GridSource.assemble(results, files: files)
         source.notes = notes + source.notes
         source.warnings += unknown.map { "unknown cell 未识别单元格: \($0)" }
+        if strict && !source.warnings.isEmpty {
+            let shown = source.warnings.prefix(10).joined(separator: "; ") + (source.warnings.count > 10 ? "; …" : "")
+            throw .input(files.joined(separator: " "), "--strict: \(source.warnings.count) cell(s) are neither a lesson nor a recognised label, or not readable with certainty: \(shown) / 有单元格既不是课程也不是可识别的标签，或无法确定其含义")
+        }
         source.cellAccounting = accounting.lines()
         return (source, encodings)
     }

@@ -60,8 +60,8 @@ struct GridReader {
             let headers = Self.headers(view)
             for (n, header) in headers.enumerated() {
                 let later = headers[(n + 1)...].map { $0 }
-                if let columns = wholeSchoolColumns(view, header) {
-                    try readWholeSchool(view, header, columns: columns, later: later)
+                if let found = wholeSchoolColumns(view, header) {
+                    try readWholeSchool(view, header, periodLine: found.line, columns: found.columns, later: later)
                     continue
                 }
                 var previousEnd = -1
@@ -82,6 +82,10 @@ struct GridReader {
                 let t = view.text(i, j)
                 if !t.isEmpty, let d = GridLabels.weekday(t) { days.append((j, d)) }
             }
+            // A day merged over several positions counts once (at its first) for a class grid;
+            // the whole-school reader spreads it over its period columns itself.
+            var origins = Set<GridPosition>()
+            days = days.filter { origins.insert(view.origin(i, $0.0)).inserted }
             guard Set(days.map(\.1)).count >= 2 else { continue }
             if days.allSatisfy({ view.originLine(i, $0.0) != i }) { continue }
             out.append(GridHeader(line: i, days: days.map { (pos: $0.0, day: $0.1) }))
@@ -149,6 +153,20 @@ struct GridReader {
         return (number, time, unknown)
     }
 
+    /// A line of teachers' names under a line of subjects (a layout that gives each period two
+    /// lines): no cell names a known subject here, some do on the line above.
+    func isTeacherLine(_ view: GridView, _ k: Int, above: Int, days: [(pos: Int, day: Int)]) -> Bool {
+        func subjects(_ line: Int) -> [Bool] {
+            days.compactMap { d -> Bool? in
+                let t = view.text(line, d.pos)
+                guard !t.isEmpty, view.originLine(line, d.pos) == line, let l = GridCell.lessons(view.value(line, d.pos)) else { return nil }
+                return l.contains { GridCell.isKnownSubject($0.subject) }
+            }
+        }
+        let here = subjects(k), before = subjects(above)
+        return !here.isEmpty && !here.contains(true) && before.contains(true)
+    }
+
     /// A line where a title or an info line starts ends a block (it belongs to what follows).
     func startsTitleOrInfo(_ view: GridView, line k: Int, columns: [Int]) -> Bool {
         columns.contains { j in
@@ -159,8 +177,15 @@ struct GridReader {
 
     /// The lessons of one cell at (class, day, period); separators, times and free marks recorded.
     /// Returns the number of lessons read.
-    mutating func readCell(_ view: GridView, _ k: Int, _ j: Int, classID: String, day: Int, period: Int, block: Int) throws(ImportError) -> Int {
+    mutating func readCell(_ view: GridView, _ k: Int, _ j: Int, classID: String, day: Int, period: Int, block: Int,
+                           teacherLine: Int? = nil) throws(ImportError) -> Int {
         let t = view.text(k, j)
+        var raw = view.value(k, j)
+        if let tl = teacherLine, !view.text(tl, j).isEmpty, view.origin(tl, j) != view.origin(k, j) {
+            // Teachers on the line below the subjects: one cell of two lines.
+            raw += "\n" + view.value(tl, j)
+            record(view, tl, j, .label(.teacher))
+        }
         guard !t.isEmpty else { return 0 }
         if GridLabels.separator(t) { record(view, k, j, .label(.separator)); return 0 }
         if let r = GridLabels.timeRange(t), GridLabels.normal(t).count <= 13 {
@@ -168,7 +193,7 @@ struct GridReader {
             record(view, k, j, .label(.time))
             return 0
         }
-        guard let lessons = GridCell.lessons(view.value(k, j)) else {
+        guard let lessons = GridCell.lessons(raw) else {
             record(view, k, j, .skipped("free-period mark 空课标记"))
             return 0
         }

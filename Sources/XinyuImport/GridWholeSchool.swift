@@ -11,15 +11,23 @@ extension GridReader {
 
     /// The (day, period) columns when the line after the header labels periods under the days and
     /// some day has two or more of them; nil for a class grid.
-    func wholeSchoolColumns(_ view: GridView, _ header: GridHeader) -> [TimeColumn]? {
+    func wholeSchoolColumns(_ view: GridView, _ header: GridHeader) -> (line: Int, columns: [TimeColumn])? {
+        // The period line is the next line, or the one after a 上午/下午 line.
+        for k in [header.line + 1, header.line + 2] where k < view.lines {
+            if let columns = timeColumns(view, header, periodLine: k) { return (k, columns) }
+        }
+        return nil
+    }
+
+    func timeColumns(_ view: GridView, _ header: GridHeader, periodLine: Int) -> [TimeColumn]? {
         let i = header.line
-        guard i + 1 < view.lines, let first = header.days.first?.pos else { return nil }
+        guard let first = header.days.first?.pos else { return nil }
         var out: [TimeColumn] = []
         var day: Int?
         for j in first..<view.length {
             let top = view.text(i, j)
             if !top.isEmpty { day = GridLabels.weekday(top) }
-            guard let d = day, let p = GridLabels.period(view.text(i + 1, j)) else { continue }
+            guard let d = day, let p = GridLabels.period(view.text(periodLine, j)) else { continue }
             out.append(TimeColumn(pos: j, day: d, period: p.number))
         }
         let perDay = Dictionary(grouping: out, by: \.day)
@@ -27,22 +35,30 @@ extension GridReader {
         return out
     }
 
-    mutating func readWholeSchool(_ view: GridView, _ header: GridHeader, columns: [TimeColumn], later: [GridHeader]) throws(ImportError) {
+    mutating func readWholeSchool(_ view: GridView, _ header: GridHeader, periodLine: Int, columns: [TimeColumn],
+                                  later: [GridHeader]) throws(ImportError) {
         let i = header.line
         guard let first = columns.first?.pos, let last = columns.last?.pos else { return }
         let block = rects.count
         var seen = Set<String>()
         for c in columns where seen.insert("\(c.day)-\(c.period)").inserted == false {
-            throw .input(table.place(view.origin(i + 1, c.pos)), "day \(c.day) period \(c.period) has two columns in the whole-school timetable / 总课表中同一节次出现两次")
+            throw .input(table.place(view.origin(periodLine, c.pos)), "day \(c.day) period \(c.period) has two columns in the whole-school timetable / 总课表中同一节次出现两次")
         }
-        for j in first...last where !view.text(i, j).isEmpty { record(view, i, j, .label(.day)) }
+        for j in first...last where !view.text(i, j).isEmpty {
+            record(view, i, j, GridLabels.weekday(view.text(i, j)) != nil ? .label(.day) : .unknown("\"\(view.text(i, j))\""))
+        }
+        for k in i + 1..<periodLine {
+            for j in first...last where !view.text(k, j).isEmpty {
+                record(view, k, j, GridLabels.separator(view.text(k, j)) ? .label(.separator) : .unknown("\"\(view.text(k, j))\""))
+            }
+        }
         for c in columns {
-            record(view, i + 1, c.pos, .label(.period))
-            if let t = GridLabels.period(view.text(i + 1, c.pos))?.time { noteTime(c.period, t, at: table.place(view.origin(i + 1, c.pos))) }
+            record(view, periodLine, c.pos, .label(.period))
+            if let t = GridLabels.period(view.text(periodLine, c.pos))?.time { noteTime(c.period, t, at: table.place(view.origin(periodLine, c.pos))) }
             out.maxDay = max(out.maxDay, c.day)
             out.maxPeriod = max(out.maxPeriod, c.period)
         }
-        var start = i + 2
+        var start = periodLine + 1
         if start < view.lines, columns.filter({ GridLabels.timeRange(view.text(start, $0.pos)) != nil }).count >= 2 {
             for c in columns {
                 if let t = GridLabels.timeRange(view.text(start, c.pos)) { noteTime(c.period, t, at: table.place(view.origin(start, c.pos))) }
