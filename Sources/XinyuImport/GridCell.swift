@@ -163,7 +163,9 @@ enum GridCell {
 
     /// Teacher names joined by 、 / ; , or spaces.
     static func names(_ text: String) -> [String] {
-        text.split(whereSeparator: { "、/／;；,， \u{3000}".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text.split(whereSeparator: { "、/／;；,， \u{3000}".contains($0) })
+            .map { $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "()（）[]【】"))) }
+            .filter { !$0.isEmpty }
     }
 
     /// True when a lesson's text is an unsplit `X：Y` (neither side a known subject): not readable.

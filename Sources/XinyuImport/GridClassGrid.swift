@@ -37,6 +37,17 @@ extension GridReader {
                 k += 1
                 continue
             }
+            if let word = separatorLine(view, k, labelColumns: labelColumns) {
+                // 早读, 午休, 晚自习 …: not a numbered period; its cells are accounted, not lessons.
+                for d in days where !view.text(k, d.pos).isEmpty {
+                    record(view, k, d.pos, GridLabels.separator(view.text(k, d.pos)) ? .label(.separator) : .skipped("on a \(word) line, not a numbered period 非节次行"))
+                }
+                _ = readLabels(view, line: k, columns: labelColumns)
+                if hasLessons { out.notes.append("\(table.place(view.origin(k, lo))): the \(word) line is not a numbered period; its cells are not lessons / \(word)行不是节次，其内容未作为课程导入") }
+                lastLine = k
+                k += 1
+                continue
+            }
             let labels = readLabels(view, line: k, columns: labelColumns)
             if !labels.unknown.isEmpty && !hasLessons && labels.number == nil { break }
             for j in labels.unknown { record(view, k, j, .unknown("a label that is neither a period, a time nor a separator / 无法识别的标签")) }
@@ -89,6 +100,19 @@ extension GridReader {
     }
 
     /// A class read by a second block of the same table is refused: its lessons would be merged.
+    /// The separator word labelling line k on its own (not a merged 上午 copy, not with a period
+    /// label beside it), or nil.
+    func separatorLine(_ view: GridView, _ k: Int, labelColumns: [Int]) -> String? {
+        var word: String?
+        for j in labelColumns {
+            let t = view.text(k, j)
+            if t.isEmpty { continue }
+            if GridLabels.period(t) != nil { return nil }
+            if view.originLine(k, j) == k, GridLabels.separator(t), !GridLabels.halfDayWords.contains(GridLabels.squeezed(t)) { word = t }
+        }
+        return word
+    }
+
     mutating func recordClass(_ id: String, at place: String) throws(ImportError) {
         guard !out.classes.contains(id) else {
             throw .input(place, "class \(id) has a second timetable on this sheet; two blocks cannot be one class (check the class names) / 班级 \(id) 在同一工作表中出现两次，请检查班级名称")

@@ -22,7 +22,7 @@ enum GridClassName {
             let t = view.text(header.line, j)
             guard !t.isEmpty, !GridLabels.corner(t), !GridLabels.separator(t), GridLabels.period(t) == nil,
                   GridLabels.timeRange(t) == nil else { continue }
-            let (found, kind) = nameOf(view.value(header.line, j))
+            let (found, kind) = nameOf(view.value(header.line, j), corner: true)
             cells.append((view.origin(header.line, j), kind))
             names += found
         }
@@ -53,7 +53,7 @@ enum GridClassName {
     }
 
     /// The classes a label cell names (a title naming two is ambiguous), and its kind of label.
-    static func nameOf(_ raw: String) -> ([String], LabelKind) {
+    static func nameOf(_ raw: String, corner: Bool = false) -> ([String], LabelKind) {
         if let info = GridLabels.info(raw) {
             guard let value = info["班级"], !value.isEmpty else { return ([], .info) }
             let named = GridLabels.classNames(in: value)
@@ -63,8 +63,12 @@ enum GridClassName {
         if GridLabels.title(raw) { return (found, .title) }
         if !found.isEmpty { return (found, .klass) }
         let t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        // A short word that is no other label (7A, Grade 8 A) is a class in the corner.
-        if GridLabels.weekday(t) == nil && t.count <= 12 && !t.contains("\n") && GridLabels.schoolName(in: t) == nil { return ([t], .klass) }
+        // A short word that is no other label is a class in the corner (7A, Grade 8 A); above or
+        // below a block only when it says 班 or looks like 7A / Grade 8 A.
+        let short = GridLabels.weekday(t) == nil && t.count <= 12 && !t.contains("\n") && GridLabels.schoolName(in: t) == nil
+        if short && (corner || t.contains("班") || t.range(of: "^(grade|class)?\\s*[0-9]{1,2}\\s*[-.]?\\s*[a-z0-9]{0,2}$", options: [.regularExpression, .caseInsensitive]) != nil) {
+            return ([t], .klass)
+        }
         return ([], .title)
     }
 

@@ -36,6 +36,14 @@ enum GridLabels {
         return weekdayNames[s]
     }
 
+    /// A day written as a bare numeral under a 星期 label (`星期 | 一 | 二 | …`): 1–7, or nil.
+    static func bareDay(_ text: String) -> Int? {
+        ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7][squeezed(text)]
+    }
+
+    /// Half-day words label spans of periods, not a line of their own.
+    static let halfDayWords: Set<String> = ["上午", "下午", "中午", "晚上", "早上"]
+
     /// A number of 1–2 ASCII digits or Chinese numerals (一 … 十六) making up all of `s`.
     static func number(_ s: Substring) -> Int? {
         if !s.isEmpty, s.count <= 2, s.allSatisfy({ $0.isASCII && $0.isNumber }) { return Int(s) }
@@ -107,13 +115,15 @@ enum GridLabels {
         return s.allSatisfy { "\\/、|-_·".contains($0) }
     }
 
-    static let infoKeys = ["班主任", "班级", "教室", "学期", "学年", "备注", "年级", "日期", "地点", "人数", "校区", "说明", "制表", "打印"]
+    static let infoKeys = ["班主任", "班级", "教室", "学期", "学年", "备注", "附注", "年级", "日期", "地点", "人数", "校区", "说明", "制表", "打印", "注"]
 
     /// `班级：一年级(1)班   班主任：王五` → [班级: 一年级(1)班, 班主任: 王五]; nil unless the cell
     /// starts with an info key and a colon.
+    static let infoPattern = try? NSRegularExpression(pattern: "(" + infoKeys.joined(separator: "|") + ")\\s*:")
+
     static func info(_ text: String) -> [String: String]? {
         let s = normal(text)
-        guard let re = try? NSRegularExpression(pattern: "(" + infoKeys.joined(separator: "|") + ")\\s*:") else { return nil }
+        guard let re = infoPattern else { return nil }
         let matches = re.matches(in: s, range: NSRange(s.startIndex..., in: s))
         guard let first = matches.first, first.range.location == 0 else { return nil }
         var out: [String: String] = [:]
@@ -146,21 +156,26 @@ enum GridLabels {
         // NFKC keeps the length of these texts (full-width → ASCII one for one), so a match in
         // `n` is the same run of characters in `s` when both have the same count.
         let sameShape = n.count == s.count
-        var found: [(Int, String)] = []
+        var found: [(start: Int, end: Int, text: String)] = []
         for re in classPatterns {
             for m in re.matches(in: n, range: NSRange(n.startIndex..., in: n)) {
                 guard let r = Range(m.range, in: n) else { continue }
-                let start = n.distance(from: n.startIndex, to: r.lowerBound)
-                if found.contains(where: { $0.0 == start }) { continue }
+                let start = n.distance(from: n.startIndex, to: r.lowerBound), length = n[r].count
                 var text = String(n[r])
                 if sameShape {
                     let a = s.index(s.startIndex, offsetBy: start)
-                    text = String(s[a..<s.index(a, offsetBy: n[r].count)])
+                    text = String(s[a..<s.index(a, offsetBy: length)])
                 }
-                found.append((start, text.filter { !$0.isWhitespace }))
+                found.append((start, start + length, text.filter { !$0.isWhitespace }))
             }
         }
-        return found.sorted { $0.0 < $1.0 }.map(\.1)
+        // Overlapping matches (高一(3)班 and 一(3)班) are one name: the longest, then the first.
+        var kept: [(start: Int, end: Int, text: String)] = []
+        for f in found.sorted(by: { ($0.end - $0.start, -$0.start) > ($1.end - $1.start, -$1.start) })
+        where !kept.contains(where: { $0.start < f.end && f.start < $0.end }) {
+            kept.append(f)
+        }
+        return kept.sorted { $0.start < $1.start }.map(\.text)
     }
 
     /// The school in a title (`吉林市XX小学2026年秋季课程表` → 吉林市XX小学), or nil.

@@ -86,9 +86,25 @@ struct GridReader {
             // the whole-school reader spreads it over its period columns itself.
             var origins = Set<GridPosition>()
             days = days.filter { origins.insert(view.origin(i, $0.0)).inserted }
+            if Set(days.map(\.1)).count < 2 { days = bareDays(view, line: i) }
             guard Set(days.map(\.1)).count >= 2 else { continue }
             if days.allSatisfy({ view.originLine(i, $0.0) != i }) { continue }
             out.append(GridHeader(line: i, days: days.map { (pos: $0.0, day: $0.1) }))
+        }
+        return out
+    }
+
+    /// `星期 | 一 | 二 | 三 | 四 | 五`: bare numerals after a cell naming 星期 or 周 (each run of them
+    /// after such a cell, so blocks side by side are found too).
+    static func bareDays(_ view: GridView, line i: Int) -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        var armed = false
+        for j in 0..<view.length {
+            let t = view.text(i, j)
+            if t.isEmpty { continue }
+            let s = GridLabels.squeezed(t)
+            if s.contains("星期") || s == "周" || s.hasPrefix("周次") { armed = true; continue }
+            if armed, let d = GridLabels.bareDay(t) { out.append((j, d)) } else { armed = false }
         }
         return out
     }

@@ -23,7 +23,8 @@ enum GridSource {
             lessons += r.lessons.filter { owner[$0.classID] == n }
             notes += r.blocks.map { "block 课表块 \($0)" } + r.notes
         }
-        let maxDay = results.map(\.maxDay).max() ?? 0
+        // The days are those with lessons (at least Monday–Friday): an empty 周六 column is no school day.
+        let maxDay = max(lessons.map(\.day).max() ?? 0, lessons.isEmpty ? 0 : 5)
         let periods = results.map(\.maxPeriod).max() ?? 0
         guard !lessons.isEmpty, maxDay > 0, periods > 0 else { throw .input(files.joined(separator: " "), "no lessons found / 未找到任何课程") }
         let titles = results.flatMap(\.allTitles)

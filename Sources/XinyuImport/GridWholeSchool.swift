@@ -89,6 +89,11 @@ extension GridReader {
                 }
                 break
             }
+            if !hasLessons {
+                // A line with a name and no lesson (a grade heading 七年级 between classes) is no class.
+                record(view, k, classColumn, .label(.title))
+                continue
+            }
             let id = try GridClassName.check(GridClassName.nameIn(raw), at: table.place(view.origin(k, classColumn)), titles: out.titles)
             record(view, k, classColumn, .label(.klass))
             for j in labelColumns where j != classColumn && !view.text(k, j).isEmpty { record(view, k, j, .label(.info)) }

@@ -222,4 +222,42 @@ final class GridLayoutTests: XCTestCase {
         let utf32 = try XCTUnwrap(canvas.text.data(using: .utf32LittleEndian))
         try check(try csv("whole32.csv", Data([0xFF, 0xFE, 0x00, 0x00]) + utf32), times: true, school: Known.school)
     }
+
+    /// 16. A WPS-style template: `星期 | 一 | 二 | … | 六` (bare numerals, Saturday empty), a 早读
+    /// line with reading cells (not a period), `语文\n(张三)` cells, a `注：` footer; and a 总课表
+    /// with grade headings (一年级, 三年级) between its class lines.
+    func testBareDayNumeralsEarlyReadingAndGradeHeadings() throws {
+        let path = workbook("wps") { book in
+            for (k, name) in Known.classes.enumerated() {
+                let sh = book.sheet("第\(k + 1)页")
+                sh.put(0, 0, "\(name)课程表")
+                sh.put(1, 0, "星期")
+                for (d, n) in ["一", "二", "三", "四", "五", "六"].enumerated() { sh.put(1, 1 + d, n) }
+                sh.put(2, 0, "早读")
+                for d in 1...5 { sh.put(2, d, d % 2 == 0 ? "英语" : "语文") }
+                for p in 1...6 {
+                    sh.put(2 + p, 0, "第\(p)节")
+                    for d in 1...5 {
+                        let text = Known.text(Known.slot(k, d, p), .newline)
+                        sh.put(2 + p, d, text.contains("/") ? text : text.replacingOccurrences(of: "\n", with: "\n(") + (text.isEmpty ? "" : ")"))
+                    }
+                }
+                sh.put(10, 0, "注：早读不计入节次")
+            }
+        }
+        let r = try check(path, times: false)
+        XCTAssertTrue(r.report.cellAccounting.joined().contains("not a numbered period"), r.report.cellAccounting.joined(separator: "\n"))
+
+        let canvas = CSVCanvas()
+        Layout.wholeSchool(canvas, form: .space, merged: false, timeRow: false)
+        var cells = canvas.cells
+        let lines = (3...5).map { cells[$0] ?? [:] }
+        cells[3] = [0: "一年级"]
+        cells[4] = lines[0]; cells[5] = lines[1]
+        cells[6] = [0: "三年级"]
+        cells[7] = lines[2]
+        canvas.cells = cells
+        let grades = try csv("grades.csv", Data(canvas.text.utf8))
+        try check(grades, times: false, school: Known.school)
+    }
 }
