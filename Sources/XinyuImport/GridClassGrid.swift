@@ -18,13 +18,19 @@ extension GridReader {
         let labelColumns = Array(lo..<first) + (first...last).filter { !dayPositions.contains($0) }
         for d in days { record(view, i, d.pos, .label(.day)); out.maxDay = max(out.maxDay, d.day) }
         var lastPeriod = 0, offset = 0
+        var freeInside: Int?
         var lastLine = i
         var pending: [(line: Int, period: Int, teachers: Int?)] = []
         var k = i + 1
         while k < view.lines {
             if Self.isHeader(later, line: k, lo: lo, hi: last) { break }
             let everything = labelColumns + days.map(\.pos)
-            if everything.allSatisfy({ view.text(k, $0).isEmpty }) { k += 1; continue }
+            if everything.allSatisfy({ view.text(k, $0).isEmpty }) {
+                // Empty here but not on the whole line: a free period of this block beside a busy one.
+                if !view.isBlankLine(k, from: 0, to: view.length - 1) && !pending.isEmpty { freeInside = k }
+                k += 1
+                continue
+            }
             if startsTitleOrInfo(view, line: k, columns: everything) { break }
             let hasLessons = days.contains { d in
                 let t = view.text(k, d.pos)
@@ -48,8 +54,13 @@ extension GridReader {
                 k += 1
                 continue
             }
-            let labels = readLabels(view, line: k, columns: labelColumns)
+            var labels = readLabels(view, line: k, columns: labelColumns)
             if !labels.unknown.isEmpty && !hasLessons && labels.number == nil { break }
+            if labels.number == nil, let shared = Self.labelToTheLeft(view, k, before: lo) {
+                // Blocks side by side often share the period labels of the leftmost one.
+                labels.number = shared.number
+                labels.time = labels.time ?? shared.time
+            }
             for j in labels.unknown { record(view, k, j, .unknown("a label that is neither a period, a time nor a separator / 无法识别的标签")) }
             var period: Int?
             if let n = labels.number {
@@ -64,7 +75,10 @@ extension GridReader {
                     out.notes.append("\(table.place(view.origin(k, lo))): period numbering starts again at 1; read as period \(p) onwards / 节次重新从1开始，按第\(p)节起计")
                 }
                 period = p
-            } else if hasLessons {
+            } else if hasLessons || labels.time != nil {
+                if let free = freeInside {
+                    throw .input(table.place(view.origin(k, first)), "lines without period labels after a line that is empty in this block (\(table.place(view.origin(free, first)))): which period each line is cannot be told; number the periods (第1节 …) / 该课表块无节次标签且中间有空行，无法确定节次，请标明“第1节”等")
+                }
                 period = lastPeriod + 1
                 out.notes.append("\(table.place(view.origin(k, first))): lessons without a period label; read as period \(lastPeriod + 1) / 该行无节次标签，按第\(lastPeriod + 1)节读取")
             }
@@ -100,6 +114,18 @@ extension GridReader {
     }
 
     /// A class read by a second block of the same table is refused: its lessons would be merged.
+    /// The period label nearest to the left of position `lo` on line k (read, not recorded: it
+    /// belongs to the block on the left).
+    static func labelToTheLeft(_ view: GridView, _ k: Int, before lo: Int) -> (number: Int, time: String?)? {
+        var j = lo - 1
+        while j >= 0 {
+            let t = view.text(k, j)
+            if !t.isEmpty, GridLabels.weekday(t) == nil, let p = GridLabels.period(t) { return p }
+            j -= 1
+        }
+        return nil
+    }
+
     /// The separator word labelling line k on its own (not a merged 上午 copy, not with a period
     /// label beside it), or nil.
     func separatorLine(_ view: GridView, _ k: Int, labelColumns: [Int]) -> String? {

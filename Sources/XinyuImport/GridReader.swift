@@ -142,7 +142,9 @@ struct GridReader {
     }
 
     /// Labels in a line's label cells: the period (number and time), the rest recorded.
-    mutating func readLabels(_ view: GridView, line k: Int, columns: [Int]) -> (number: Int?, time: String?, unknown: [Int]) {
+    struct LineLabels { var number: Int?; var time: String?; var unknown: [Int] }
+
+    mutating func readLabels(_ view: GridView, line k: Int, columns: [Int]) -> LineLabels {
         var number: Int?, time: String?
         var unknown: [Int] = []
         for j in columns {
@@ -166,7 +168,7 @@ struct GridReader {
                 unknown.append(j)
             }
         }
-        return (number, time, unknown)
+        return LineLabels(number: number, time: time, unknown: unknown)
     }
 
     /// A line of teachers' names under a line of subjects (a layout that gives each period two

@@ -260,4 +260,30 @@ final class GridLayoutTests: XCTestCase {
         let grades = try csv("grades.csv", Data(canvas.text.utf8))
         try check(grades, times: false, school: Known.school)
     }
+
+    /// 17. Blocks side by side sharing the period labels of the leftmost (the others have only a
+    /// class name in their corner); a free period of one block beside a busy one keeps its number.
+    func testSideBySideSharedPeriodLabels() throws {
+        let path = workbook("shared-labels") { book in
+            let sh = book.sheet("Sheet1")
+            Layout.across(sh, 0, 0, cls: 0, GridStyle(form: .space, corner: Known.classes[0], mergeDouble: false))
+            for k in 1...2 {
+                let c = k * 6
+                sh.put(0, c, Known.classes[k])
+                for d in 0..<5 { sh.put(0, c + 1 + d, ["周一", "周二", "周三", "周四", "周五"][d]) }
+                for p in 1...6 { for d in 1...5 { sh.put(p, c + d, Known.text(Known.slot(k, d, p), .space)) } }
+            }
+        }
+        try check(path, times: false)
+        // Without any period label, a line empty in one block cannot be placed: refused.
+        let canvas = CSVCanvas()
+        canvas.put(0, 0, "一年级(1)班"); canvas.put(0, 1, "周一"); canvas.put(0, 2, "周二")
+        canvas.put(0, 3, "一年级(2)班"); canvas.put(0, 4, "周一"); canvas.put(0, 5, "周二")
+        canvas.put(1, 1, "语文"); canvas.put(1, 4, "数学")
+        canvas.put(2, 1, "数学")
+        canvas.put(3, 1, "英语"); canvas.put(3, 4, "美术")
+        let e = try XCTUnwrap(importError(.grid, [try csv("unlabelled.csv", Data(canvas.text.utf8))]))
+        XCTAssertEqual(e.kind, .invalidInput)
+        XCTAssertTrue(e.message.contains("cannot be told"), e.message)
+    }
 }
