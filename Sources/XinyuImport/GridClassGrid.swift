@@ -19,6 +19,7 @@ extension GridReader {
         for d in days { record(view, i, d.pos, .label(.day)); out.maxDay = max(out.maxDay, d.day) }
         var lastPeriod = 0, offset = 0
         var freeInside: Int?
+        var separatorSince = false
         var lastLine = i
         var pending: [(line: Int, period: Int, teachers: Int?)] = []
         var k = i + 1
@@ -49,13 +50,16 @@ extension GridReader {
                     record(view, k, d.pos, GridLabels.separator(view.text(k, d.pos)) ? .label(.separator) : .skipped("on a \(word) line, not a numbered period 非节次行"))
                 }
                 _ = readLabels(view, line: k, columns: labelColumns)
+                separatorSince = true
                 if hasLessons { out.notes.append("\(table.place(view.origin(k, lo))): the \(word) line is not a numbered period; its cells are not lessons / \(word)行不是节次，其内容未作为课程导入") }
                 lastLine = k
                 k += 1
                 continue
             }
             var labels = readLabels(view, line: k, columns: labelColumns)
-            if !labels.unknown.isEmpty && !hasLessons && labels.number == nil { break }
+            // An unrecognised label without a period number (任课教师, a second table) ends the block:
+            // its cells are then judged on their own (a lesson-like one stops the import).
+            if !labels.unknown.isEmpty && labels.number == nil { break }
             if labels.number == nil, let shared = Self.labelToTheLeft(view, k, before: lo) {
                 // Blocks side by side often share the period labels of the leftmost one.
                 labels.number = shared.number
@@ -66,9 +70,9 @@ extension GridReader {
             if let n = labels.number {
                 var p = n + offset
                 if p <= lastPeriod {
-                    guard n == 1 else {
+                    guard n == 1, separatorSince || labels.separator else {
                         throw .input(table.place(view.origin(k, labelColumns.first { !view.text(k, $0).isEmpty } ?? lo)),
-                                     "period \(n) comes after period \(lastPeriod): the period labels of this block repeat or go backwards / 节次重复或倒序")
+                                     "period \(n) comes after period \(lastPeriod): the period labels of this block repeat or go backwards (numbering may start again at 1 only after 下午, 午休 or another separator) / 节次重复或倒序（只有在“下午”“午休”等之后才能重新从1开始）")
                     }
                     offset = lastPeriod
                     p = 1 + offset
@@ -88,9 +92,11 @@ extension GridReader {
                     throw .input(table.place(view.origin(k, first)), "period \(period): a pack allows 1–16 periods a day / 每天节数不能超过 16")
                 }
                 pending.append((k, period, nil))
+                separatorSince = false
                 lastPeriod = period
                 out.maxPeriod = max(out.maxPeriod, period)
             } else {
+                separatorSince = true
                 // Separator-only line (午休): its lesson-area cells are labels.
                 for d in days where !view.text(k, d.pos).isEmpty {
                     record(view, k, d.pos, GridLabels.separator(view.text(k, d.pos)) ? .label(.separator) : .unknown("a cell on a line without a period / 无节次行中的单元格"))

@@ -43,13 +43,13 @@ enum GridClassName {
             if let id = try single(names, at: at, table: table, titles: reader.out.titles) { return Found(id: id, cells: cells) }
         }
         // 4. The sheet's name.
-        if let sheet = table.sheet {
+        if let sheet = table.sheet, reader.blockCount == 1 {
             let inSheet = GridLabels.classNames(in: sheet)
             if let id = inSheet.first ?? (isDefaultSheetName(sheet) || GridLabels.title(sheet) ? nil : sheet.trimmingCharacters(in: .whitespaces)) {
                 return Found(id: try check(id, at: "\(table.label) (sheet name 工作表名)", titles: reader.out.titles), cells: cells)
             }
         }
-        throw .input(at, "a timetable block without a class name: none in its corner cell, above or below it, or in the sheet name (write e.g. 班级：一年级(1)班 above the block) / 课表块缺少班级名称（可在课表上方写“班级：一年级(1)班”）")
+        throw .input(at, "a timetable block without a class name: none in its corner cell, above or below it, or in the sheet name (a sheet's name names its class only when the sheet holds one block; write e.g. 班级：一年级(1)班 above the block) / 课表块缺少班级名称（可在课表上方写“班级：一年级(1)班”）")
     }
 
     /// The classes a label cell names (a title naming two is ambiguous), and its kind of label.

@@ -115,7 +115,7 @@ enum GridLabels {
         return s.allSatisfy { "\\/、|-_·".contains($0) }
     }
 
-    static let infoKeys = ["班主任", "班级", "教室", "学期", "学年", "备注", "附注", "年级", "日期", "地点", "人数", "校区", "说明", "制表", "打印", "注"]
+    static let infoKeys = ["任课教师", "任课老师", "班主任", "班级", "教室", "学期", "学年", "备注", "附注", "年级", "日期", "地点", "人数", "校区", "说明", "制表", "打印", "注"]
 
     /// `班级：一年级(1)班   班主任：王五` → [班级: 一年级(1)班, 班主任: 王五]; nil unless the cell
     /// starts with an info key and a colon.

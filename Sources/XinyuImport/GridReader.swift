@@ -48,6 +48,8 @@ struct GridReader {
     var claimed: [GridPosition: Int] = [:]
     /// Original rectangles (top, left, bottom, right) of the blocks read so far.
     var rects: [GridMerge] = []
+    /// How many blocks the table holds (the sheet's name names a class only when it holds one).
+    var blockCount = 0
 
     init(table: GridTable, accounting: GridAccounting) {
         self.table = table
@@ -55,6 +57,12 @@ struct GridReader {
     }
 
     mutating func read() throws(ImportError) {
+        for transposed in [false, true] {
+            let view = GridView(table: table, transposed: transposed)
+            for header in Self.headers(view) {
+                blockCount += wholeSchoolColumns(view, header) != nil ? 1 : Self.groups(header.days).count
+            }
+        }
         for transposed in [false, true] {
             let view = GridView(table: table, transposed: transposed)
             let headers = Self.headers(view)
@@ -142,11 +150,14 @@ struct GridReader {
     }
 
     /// Labels in a line's label cells: the period (number and time), the rest recorded.
-    struct LineLabels { var number: Int?; var time: String?; var unknown: [Int] }
+    /// A line's labels: its period number and bell time, unrecognised label positions, and whether
+    /// a separator word (下午, 午休) starts on this line.
+    struct LineLabels { var number: Int?; var time: String?; var unknown: [Int]; var separator = false }
 
     mutating func readLabels(_ view: GridView, line k: Int, columns: [Int]) -> LineLabels {
         var number: Int?, time: String?
         var unknown: [Int] = []
+        var separator = false
         for j in columns {
             let t = view.text(k, j)
             guard !t.isEmpty else { continue }
@@ -161,6 +172,7 @@ struct GridReader {
                 time = time ?? r
                 record(view, k, j, .label(.time))
             } else if GridLabels.separator(t) {
+                if !copy { separator = true }
                 record(view, k, j, .label(.separator))
             } else if GridLabels.corner(t) {
                 record(view, k, j, .label(.header))
@@ -168,7 +180,7 @@ struct GridReader {
                 unknown.append(j)
             }
         }
-        return LineLabels(number: number, time: time, unknown: unknown)
+        return LineLabels(number: number, time: time, unknown: unknown, separator: separator)
     }
 
     /// A line of teachers' names under a line of subjects (a layout that gives each period two

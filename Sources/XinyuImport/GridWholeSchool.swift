@@ -76,6 +76,7 @@ extension GridReader {
         }
         var lastLine = start - 1
         var classes = 0
+        var sawPatterned = false
         for k in start..<view.lines {
             if Self.isHeader(later, line: k, lo: 0, hi: last) { break }
             let cells = labelColumns + columns.map(\.pos)
@@ -94,6 +95,11 @@ extension GridReader {
                 record(view, k, classColumn, .label(.title))
                 continue
             }
+            // Once class names look like class names (一年级(1)班), a line whose name does not
+            // (语文 in a teacher list below) is no class: the block ends there.
+            let patterned = !GridLabels.classNames(in: raw).isEmpty
+            if classes > 0 && sawPatterned && !patterned { break }
+            sawPatterned = sawPatterned || patterned
             let id = try GridClassName.check(GridClassName.nameIn(raw), at: table.place(view.origin(k, classColumn)), titles: out.titles)
             record(view, k, classColumn, .label(.klass))
             for j in labelColumns where j != classColumn && !view.text(k, j).isEmpty { record(view, k, j, .label(.info)) }

@@ -163,4 +163,29 @@ final class GridRefusalTests: XCTestCase {
         XCTAssertEqual(s2.timetable.map { "\($0.classID) \($0.weekday)-\($0.period) \($0.weeks.rawValue) \($0.subject) \($0.teachers.joined(separator: ";"))" }.sorted(), Known.rows())
         XCTAssertTrue(r2.report.cellAccounting[0].contains("+ 0 unknown"), r2.report.cellAccounting[0])
     }
+
+    /// A second table under the 总课表 (subjects with teachers) is not read as classes: its
+    /// lesson-like cells stop the import. A restart of period numbers without 下午/午休 is refused.
+    /// A sheet named after a class but holding two blocks does not name the unnamed one.
+    func testNoSilentGuesses() {
+        let canvas = CSVCanvas()
+        Layout.wholeSchool(canvas, form: .space, merged: false, timeRow: false)
+        canvas.put(7, 0, "语文"); canvas.put(7, 2, "张三"); canvas.put(7, 3, "数学 李四")
+        let path = dir + "/teacher-list.csv"
+        FileManager.default.createFile(atPath: path, contents: Data(canvas.text.utf8))
+        refused(path, "outside every timetable block")
+
+        let restart = workbook("restart") { book in
+            Layout.across(book.sheet("一年级(1)班"), 0, 0, cls: 0, GridStyle(periodLabel: { String($0) }, restartAfternoon: true))
+        }
+        refused(restart, "only after")
+
+        let named = workbook("sheet-name") { book in
+            let sh = book.sheet("一年级(1)班")
+            sh.put(0, 0, "一年级(1)班")
+            Layout.across(sh, 1, 0, cls: 0, GridStyle())
+            Layout.across(sh, 10, 0, cls: 1, GridStyle())
+        }
+        refused(named, "without a class name")
+    }
 }
