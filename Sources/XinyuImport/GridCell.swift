@@ -33,6 +33,7 @@ enum GridCell {
     ]
 
     static func isKnownSubject(_ text: String) -> Bool {
+        if GridLabels.tooLong(text) { return false }
         let s = GridLabels.squeezed(text)
         guard !s.isEmpty else { return false }
         return knownSubjects.contains { s == $0 || (s.hasPrefix($0) && s.count <= $0.count + 4) }

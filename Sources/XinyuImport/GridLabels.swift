@@ -6,6 +6,12 @@
 import Foundation
 
 enum GridLabels {
+    /// The longest text read as a label: a label is a few words. Longer cells (a pasted essay, a
+    /// hostile megabyte) are never labels, and the recognisers stay linear in the sheet's size.
+    static let labelLimit = 200
+
+    static func tooLong(_ text: String) -> Bool { text.utf8.count > labelLimit * 4 }
+
     /// NFKC, trimmed.
     static func normal(_ raw: String) -> String {
         raw.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -30,6 +36,7 @@ enum GridLabels {
 
     /// The weekday 1–7 a header cell names (`周一`, `星期一`, `Mon`, `星期一\nMonday`), or nil.
     static func weekday(_ text: String) -> Int? {
+        if tooLong(text) { return nil }
         let first = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
         var s = squeezed(first).replacingOccurrences(of: ".", with: "")
         if let open = s.firstIndex(of: "(") { s = String(s[..<open]) }  // 周一(Mon)
@@ -38,7 +45,8 @@ enum GridLabels {
 
     /// A day written as a bare numeral under a 星期 label (`星期 | 一 | 二 | …`): 1–7, or nil.
     static func bareDay(_ text: String) -> Int? {
-        ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7][squeezed(text)]
+        if tooLong(text) { return nil }
+        return ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7][squeezed(text)]
     }
 
     /// Half-day words label spans of periods, not a line of their own.
@@ -54,6 +62,7 @@ enum GridLabels {
     /// A period label: `1`, `第1节`, `第一节`, `1节`, `Period 1`, `P1`, with a bell time in the same
     /// cell (`第4节 10:50-11:30`, `1\n(8:00-8:40)`) and a half-day word before it (`上午第1节`).
     static func period(_ text: String) -> (number: Int, time: String?)? {
+        if tooLong(text) { return nil }
         var s = text
         let time = timeRange(text)
         if time != nil, let r = timeRangeText(in: s) { s.removeSubrange(r) }
@@ -69,6 +78,7 @@ enum GridLabels {
     /// A bell time `8:00-8:40` (also `8:00～8:40`, `8:00—8:40`, `8:00–8:40`, `8:00~8:40`, `8:00至8:40`)
     /// as `08:00-08:40`; nil when the cell holds none or it ends before it starts.
     static func timeRange(_ text: String) -> String? {
+        if tooLong(text) { return nil }
         let s = text.precomposedStringWithCompatibilityMapping
         guard let r = timeRangeText(in: s) else { return nil }
         let parts = s[r].split(whereSeparator: { "-~—–〜－‐至到".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -100,6 +110,7 @@ enum GridLabels {
     ]
 
     static func separator(_ text: String) -> Bool {
+        if tooLong(text) { return false }
         let s = squeezed(text)
         return separatorWords.contains(s) || separatorWords.contains(s.trimmingCharacters(in: CharacterSet(charactersIn: "()")))
     }
@@ -109,6 +120,7 @@ enum GridLabels {
                               "period", "time", "weekday", "day", "class", "lesson"]
 
     static func corner(_ text: String) -> Bool {
+        if tooLong(text) { return false }
         var s = squeezed(text)
         guard !s.isEmpty else { return false }
         for w in cornerWords { s = s.replacingOccurrences(of: w, with: "") }
@@ -122,6 +134,7 @@ enum GridLabels {
     static let infoPattern = try? NSRegularExpression(pattern: "(" + infoKeys.joined(separator: "|") + ")\\s*:")
 
     static func info(_ text: String) -> [String: String]? {
+        if tooLong(text) { return nil }
         let s = normal(text)
         guard let re = infoPattern else { return nil }
         let matches = re.matches(in: s, range: NSRange(s.startIndex..., in: s))
@@ -136,6 +149,7 @@ enum GridLabels {
     }
 
     static func title(_ text: String) -> Bool {
+        if tooLong(text) { return false }
         let s = squeezed(text)
         return ["课程表", "课表", "作息时间表", "时间表", "timetable", "schedule"].contains { s.contains($0) }
     }
@@ -151,6 +165,7 @@ enum GridLabels {
     /// The class names written in a cell (`吉林市XX小学一年级(1)班课程表` → 一年级(1)班), in the
     /// source's own spelling (full-width brackets kept), inner spaces dropped.
     static func classNames(in raw: String) -> [String] {
+        if tooLong(raw) { return [] }
         let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         let n = s.precomposedStringWithCompatibilityMapping
         // NFKC keeps the length of these texts (full-width → ASCII one for one), so a match in
@@ -180,6 +195,7 @@ enum GridLabels {
 
     /// The school in a title (`吉林市XX小学2026年秋季课程表` → 吉林市XX小学), or nil.
     static func schoolName(in raw: String) -> String? {
+        if tooLong(raw) { return nil }
         let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         var best: String.Index?
         for suffix in ["实验学校", "学校", "小学", "中学", "高中", "初中", "附中", "学院", "一中", "二中", "三中"] {
