@@ -44,6 +44,7 @@ public enum GridImporter {
                 if table.rows.count > ImportLimits.maxRows {
                     throw .input("\(table.label):\(ImportLimits.maxRows + 1)", "more than \(ImportLimits.maxRows) rows; a timetable has far fewer / 行数超过 \(ImportLimits.maxRows)")
                 }
+                try checkCellSizes(table)
                 let filled = table.filledCells
                 accounting.countCells(filled.count)
                 var result: GridSheetResult
@@ -76,6 +77,17 @@ public enum GridImporter {
         }
         source.cellAccounting = accounting.lines()
         return (source, encodings)
+    }
+}
+
+extension GridImporter {
+    /// Refuses a table with a cell longer than `ImportLimits.maxCellBytes`, naming the cell.
+    static func checkCellSizes(_ table: GridTable) throws(ImportError) {
+        for (r, row) in table.rows.enumerated() {
+            for (c, text) in row.enumerated() where text.utf8.count > ImportLimits.maxCellBytes {
+                throw .input(table.place(GridPosition(row: r, column: c)), "a cell of \(text.utf8.count) bytes; a timetable cell holds at most \(ImportLimits.maxCellBytes) / 单元格内容过长（最多 \(ImportLimits.maxCellBytes) 字节）")
+            }
+        }
     }
 }
 

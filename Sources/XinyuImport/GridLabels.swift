@@ -19,7 +19,8 @@ enum GridLabels {
 
     /// Without any whitespace (`午 休` is `午休`), lower-cased.
     static func squeezed(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init))
+        if tooLong(text) { return "" }  // no label is that long
+        return String(text.lowercased().unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init))
     }
 
     static let weekdayNames: [String: Int] = {
