@@ -6,7 +6,9 @@
 //   张三：语文      teacher and subject around a colon, when the known subjects say which is which
 // 单双周 (a different lesson in odd and even weeks):
 //   体育/音乐       two subjects split by a slash: odd weeks, even weeks
-//   单周体育 双周音乐, 体育(单)/音乐(双), 单:体育 双:音乐, 体育/音乐\n王五/李四 (teachers paired)
+//   单周体育 双周音乐, 体育(单)/音乐(双), 单:体育 双:音乐, 体育/音乐\n王五/李四 (teachers paired);
+//   语文(单) alone is odd weeks only. `语文/张三` (a known subject, then a bare name) is one lesson,
+//   and `语  文` (a subject spaced out for alignment) one subject.
 // A free mark (-, —, /, 无, 空) is a free period; a cell it cannot split safely is one lesson whose
 // subject is the cell's text (never dropped).
 
@@ -66,11 +68,18 @@ enum GridCell {
     /// top-level slash or 单周/双周 markers. More than two parts stay one text.
     static func weekParts(_ text: String) -> [(text: String, week: Int)] {
         var parts = splitTopLevel(text, on: "/／")
+        if parts.count == 2, subjectAndTeacher(parts[0], parts[1]) {
+            return [(text.trimmingCharacters(in: .whitespaces), 0)]  // 语文/张三: one lesson
+        }
         if parts.count == 1 {
-            // 单周体育 双周音乐: split before each marker.
             let n = text.precomposedStringWithCompatibilityMapping
-            if n.contains("单周") && n.contains("双周") {
-                parts = markerSplit(n)
+            let spaced = splitTopLevel(n, on: " \u{3000}")
+            if spaced.count == 2, weekMarker(spaced[0]).1 != nil, weekMarker(spaced[1]).1 != nil {
+                parts = spaced  // 体育(单周) 音乐(双周)
+            } else if n.contains("单周") && n.contains("双周") {
+                parts = markerSplit(n)  // 单周体育 双周音乐: split before each marker
+            } else if case (let rest, let week?) = weekMarker(text), !rest.isEmpty {
+                return [(rest, week)]  // 语文(单): odd weeks only, free in even weeks
             }
         }
         guard parts.count == 2 else { return [(text.trimmingCharacters(in: .whitespaces), 0)] }
@@ -82,6 +91,13 @@ enum GridCell {
         // Both parts must say different weeks (体育(单)/音乐(双)), else it is not a 单双周 cell.
         if out[0].1 == out[1].1 { return [(text.trimmingCharacters(in: .whitespaces), 0)] }
         return out.sorted { $0.1 < $1.1 }
+    }
+
+    /// `语文/张三`: a known subject, then a bare name that is no subject — a subject and its
+    /// teacher, not two weeks.
+    static func subjectAndTeacher(_ a: String, _ b: String) -> Bool {
+        let bare = !b.contains(where: { " \u{3000}(（:：".contains($0) })
+        return bare && weekMarker(a).1 == nil && weekMarker(b).1 == nil && isKnownSubject(single(a).subject) && !isKnownSubject(b)
     }
 
     static func markerSplit(_ n: String) -> [String] {
@@ -152,7 +168,17 @@ enum GridCell {
             }
             return CellLesson(subject: t, teachers: [], week: 0)  // ambiguous: GridReader reports it
         }
-        let tokens = t.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).map(String.init)
+        let slash = splitTopLevel(t, on: "/／")
+        if slash.count == 2, subjectAndTeacher(slash[0], slash[1]) {
+            return CellLesson(subject: slash[0], teachers: names(slash[1]), week: 0)
+        }
+        var tokens = t.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).map(String.init)
+        // 语  文 张三: a subject spaced out for alignment is one word.
+        let singles = tokens.prefix { $0.count == 1 }
+        if singles.count >= 2 {
+            tokens = [singles.joined()] + tokens.dropFirst(singles.count)
+            if tokens.count == 1 { return CellLesson(subject: tokens[0], teachers: [], week: 0) }
+        }
         if tokens.count >= 2 {
             if !isKnownSubject(tokens[0]) && tokens.count == 2 && isKnownSubject(tokens[1]) {
                 return CellLesson(subject: tokens[1], teachers: [tokens[0]], week: 0)

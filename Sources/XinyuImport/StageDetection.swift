@@ -4,6 +4,7 @@
 //   初二3班, 初2(1)          → junior, grade 7 + n − 1      (初一 … 初三)
 //   七年级2班, 3年级1班      → grade n (一 … 十二 or digits), stage from the grade
 //   Grade 7 B, G10-2         → grade n
+//   一(1)班, 三（2）班        → grade n (a Chinese numeral before a bracketed class number)
 //   7A, 10-2, 6.1            → a leading number 1–12 not followed by another digit
 // Anything else ("S1", "C1A", "Form 1", "2023级1班") says nothing: the class takes --stage and the
 // first grade of that stage, and the report says so.
@@ -59,6 +60,11 @@ enum StageDetection {
                (1...12).contains(n.value) {
                 return (stage(ofGrade: n.value), n.value)
             }
+        }
+        // 一(1)班, 三（2）班: a Chinese numeral grade before the class number in brackets.
+        if let n = leadingNumber(s), s.first.map({ chineseDigits[$0] != nil }) ?? false, (1...9).contains(n.value),
+           let next = s.dropFirst(n.length).first, next == "(" || next == "（" {
+            return (stage(ofGrade: n.value), n.value)
         }
         // Grade 7 / G7.
         let lower = s.lowercased()

@@ -280,6 +280,14 @@ final class FixtureImportTests: XCTestCase {
             "物理(张伟/李娜)": [.init(subject: "物理", teachers: ["张伟", "李娜"], week: 0)],
         ]
         for (text, expected) in weeks { XCTAssertEqual(GridCell.lessons(text), expected, text) }
+        XCTAssertEqual(GridCell.lessons("语文/张三"), [.init(subject: "语文", teachers: ["张三"], week: 0)])
+        XCTAssertEqual(GridCell.lessons("语  文 张三"), [.init(subject: "语文", teachers: ["张三"], week: 0)])
+        XCTAssertEqual(GridCell.lessons("体 育"), [.init(subject: "体育", teachers: [], week: 0)])
+        XCTAssertEqual(GridCell.lessons("语文(单)"), [.init(subject: "语文", teachers: [], week: 1)])
+        XCTAssertEqual(GridCell.lessons("双周音乐"), [.init(subject: "音乐", teachers: [], week: 2)])
+        XCTAssertEqual(GridCell.lessons("体育(单周) 音乐(双周)"), [.init(subject: "体育", teachers: [], week: 1), .init(subject: "音乐", teachers: [], week: 2)])
+        XCTAssertEqual(StageDetection.detect("一（1）班")?.grade, 1)
+        XCTAssertEqual(StageDetection.detect("七(2)班")?.stage, .junior)
         XCTAssertEqual(GridLabels.weekday("星期日"), 7)
         XCTAssertEqual(GridLabels.weekday("Tues."), 2)
         XCTAssertEqual(GridLabels.period("第十节")?.number, 10)
