@@ -167,7 +167,7 @@ public enum FETImporter {
                 guard let h = hourIndex[hourName] else { throw .input("\(tt.path):\(node.line)", "activity \(id): unknown hour \"\(hourName)\" / 未知节次") }
                 times[id] = (d, h)
             }
-            source.notes.append("times from \(tt.path) (FET's activities timetable)")
+            source.notes.append("times from \(tt.path) (FET's activities timetable) / 时间取自 FET 的 activities.xml")
         } else {
             let constraints = root.child("Time_Constraints_List")?.children ?? []
             for c in constraints where c.name == "ConstraintActivityPreferredStartingTime" || c.name == "ConstraintActivityPreferredStartingTimes" {
@@ -193,7 +193,7 @@ public enum FETImporter {
                 }
                 times[id] = (d, h)
             }
-            source.notes.append("times from the locked starting times (weight 100) of \(path)")
+            source.notes.append("times from the locked starting times (weight 100) of \(path) / 时间取自锁定的开始时间")
         }
 
         return times
@@ -222,12 +222,12 @@ public enum FETImporter {
             targets = targets.map { ($0.classID, normalise($0.part, $0.classID)) }
             let periods = a.duration * targets.count
             if !a.active { source.skipped.append(SkippedItem(.inactive, origin, periods: periods, "<Active>false</Active>")); continue }
-            if targets.isEmpty { source.skipped.append(SkippedItem(.noClass, origin, periods: 0, "no students; subject \(a.subject), teachers \(a.teachers.joined(separator: ";"))")); continue }
+            if targets.isEmpty { source.skipped.append(SkippedItem(.noClass, origin, periods: 0, "no students 无学生; subject \(a.subject), teachers \(a.teachers.joined(separator: ";"))")); continue }
             guard let time = times[a.id] else {
-                source.skipped.append(SkippedItem(.noTime, origin, periods: periods, "no locked starting time")); continue
+                source.skipped.append(SkippedItem(.noTime, origin, periods: periods, "no locked starting time 无锁定时间")); continue
             }
             if time.hour + a.duration - 1 > hours.count {
-                source.skipped.append(SkippedItem(.outsideGrid, origin, periods: periods, "starts at \(hours[time.hour - 1]) with duration \(a.duration), past the last hour"))
+                source.skipped.append(SkippedItem(.outsideGrid, origin, periods: periods, "starts at \(hours[time.hour - 1]) with duration \(a.duration), past the last hour 超出当天最后一节"))
                 continue
             }
             source.itemsPlaced += 1

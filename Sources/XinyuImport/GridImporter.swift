@@ -19,14 +19,14 @@ public enum GridImporter {
         }
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             let sheets = try XLSXReader.sheets(path)
-            notes.append("\(name): XLSX, \(sheets.count) sheet(s)")
+            notes.append("\(name): XLSX, \(sheets.count) sheet(s) 个工作表")
             return sheets.map { GridTable(label: "\(path)[\($0.name)]", sheet: $0.name, rows: $0.rows, merges: $0.merges) }
         }
         guard let decoded = TextDecoding.decode(data) else {
             throw .input(path, "is not text in UTF-8, UTF-16, UTF-32 or GB18030/GBK, nor an XLSX workbook; save it as .xlsx or as CSV (UTF-8) / 无法识别文件：请另存为 .xlsx 或 UTF-8 编码的 CSV")
         }
         encodings.append("\(path): \(decoded.encoding.rawValue)")
-        notes.append("\(name): encoding \(decoded.encoding.rawValue)")
+        notes.append("\(name): encoding 编码 \(decoded.encoding.rawValue)")
         do {
             return [GridTable(label: path, sheet: nil, rows: try CSVParse.parse(decoded.text))]
         } catch {

@@ -46,13 +46,13 @@ public struct ImportReport: Sendable {
     /// The report as text (English with Chinese headings).
     public func text() -> String {
         var out: [String] = []
-        out.append("Import \(format.rawValue): \(files.joined(separator: " "))")
+        out.append("Import 导入 \(format.rawValue): \(files.joined(separator: " "))")
         out.append("School 学校: \(schoolID) — \(schoolName)")
         out.append("Grid 课表: \(days.count) days (\(days.joined(separator: ", "))) × \(periods.count) periods" + (twoWeek ? "; two-week cycle (week A → odd weeks 单周, week B → even weeks 双周)" : ""))
         if !periodTimes.isEmpty { out.append("Bell times 作息时间: \(periodTimes.joined(separator: ", "))") }
         out.append("Classes 班级 (\(classes.count)):")
         for c in classes {
-            let per = twoWeek ? "\(c.periodsA)/\(c.periodsB) busy periods (week A/B)" : "\(c.periodsA) busy periods a week"
+            let per = twoWeek ? "\(c.periodsA)/\(c.periodsB) busy periods (week A/B) 有课节数（单/双周）" : "\(c.periodsA) busy periods a week 每周有课节数"
             out.append("  \(c.id)  \(c.stage.rawValue) grade \(c.grade)\(c.stageFromName ? "" : " (from --stage)")  \(per)")
         }
         out.append("Teachers 教师 (\(teacherLoad.count)):")
@@ -87,7 +87,7 @@ public struct ImportReport: Sendable {
         var out = ["Skipped 未导入 (\(skipped.count)):"]
         var byReason: [SkipReason: Int] = [:]
         for s in skipped { byReason[s.reason, default: 0] += 1 }
-        for r in SkipReason.allCases { if let n = byReason[r] { out.append("  \(r.rawValue): \(n)") } }
+        for r in SkipReason.allCases { if let n = byReason[r] { out.append("  \(r.rawValue) \(r.chinese): \(n)") } }
         for s in skipped { out.append("  - \(s)") }
         return out
     }

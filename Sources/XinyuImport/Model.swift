@@ -66,6 +66,16 @@ public enum SkipReason: String, Sendable, Hashable, CaseIterable {
     case noClass = "no class"
     /// An empty or unreadable cell or line.
     case unreadable
+
+    public var chinese: String {
+        switch self {
+        case .inactive: return "未启用"
+        case .noTime: return "无时间"
+        case .outsideGrid: return "超出课表"
+        case .noClass: return "无班级"
+        case .unreadable: return "无法读取"
+        }
+    }
 }
 
 public struct SkippedItem: Sendable, Hashable, CustomStringConvertible {
@@ -83,7 +93,7 @@ public struct SkippedItem: Sendable, Hashable, CustomStringConvertible {
         self.detail = detail
     }
     public var description: String {
-        "\(item): \(reason.rawValue)" + (detail.isEmpty ? "" : " (\(detail))")
+        "\(item): \(reason.rawValue) \(reason.chinese)" + (detail.isEmpty ? "" : " (\(detail))")
     }
 }
 

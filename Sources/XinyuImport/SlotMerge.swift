@@ -32,7 +32,7 @@ struct SlotMerge {
         for lesson in source.lessons {
             guard knownClasses.contains(lesson.classID) else { continue }
             guard (1...source.dayNames.count).contains(lesson.weekday), (1...source.periodNames.count).contains(lesson.period) else {
-                skipped.append(SkippedItem(.outsideGrid, lesson.origin, periods: 1, "class \(lesson.classID) day \(lesson.weekday) period \(lesson.period)"))
+                skipped.append(SkippedItem(.outsideGrid, lesson.origin, periods: 1, "class 班级 \(lesson.classID) day \(lesson.weekday) period \(lesson.period) 超出课表范围"))
                 continue
             }
             for week in weeks where lesson.week == 0 || lesson.week == week {

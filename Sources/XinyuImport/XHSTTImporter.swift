@@ -47,10 +47,10 @@ public enum XHSTTImporter {
                                   defaultSchoolID: fileStem, dayNames: times.dayNames,
                                   periodNames: (1...max(times.periodsPerDay, 1)).map { String($0) })
         source.twoWeek = times.twoWeek
-        source.notes.append("solution \(chosen.index + 1) of \(chosen.count): \(chosen.group) (\(chosen.listing))")
+        source.notes.append("solution \(chosen.index + 1) of \(chosen.count): \(chosen.group) (\(chosen.listing)) / 使用第 \(chosen.index + 1) 个解")
         source.notes.append("subjects are the events' Course names (or the event names when there is no Course) / 科目取自事件的课程名")
         if times.twoWeek {
-            source.notes.append("two-week cycle: Week \(times.weekNames[0]) is week A (odd teaching weeks 单周), Week \(times.weekNames[1]) is week B (even 双周); equal lessons in both weeks are `all` rows")
+            source.notes.append("two-week cycle: Week \(times.weekNames[0]) is week A (odd teaching weeks 单周), Week \(times.weekNames[1]) is week B (even 双周); equal lessons in both weeks are `all` rows / 双周循环")
         }
         source.teachers = resources.teacherOrder
         for t in resources.teacherOrder where resources.name[t] != nil && resources.name[t] != t { source.teacherNames[t] = resources.name[t] }
@@ -128,15 +128,15 @@ public enum XHSTTImporter {
             }
             let count = resources.studentMode ? (students.isEmpty ? 0 : 1) : classes.count
             guard let start = p.start else {
-                source.skipped.append(SkippedItem(.noTime, origin, periods: p.duration * count, "no time in the solution")); continue
+                source.skipped.append(SkippedItem(.noTime, origin, periods: p.duration * count, "no time in the solution 解中无时间")); continue
             }
             let first = times.slots[start]
             guard start + p.duration <= times.slots.count, (0..<p.duration).allSatisfy({ times.slots[start + $0].dayKey == first.dayKey }) else {
-                source.skipped.append(SkippedItem(.outsideGrid, origin, periods: p.duration * count, "duration \(p.duration) from \(times.ids[start]) runs past the end of the day"))
+                source.skipped.append(SkippedItem(.outsideGrid, origin, periods: p.duration * count, "duration \(p.duration) from \(times.ids[start]) runs past the end of the day 超出当天"))
                 continue
             }
             if count == 0 {
-                source.skipped.append(SkippedItem(.noClass, origin, periods: 0, "no \(resources.studentMode ? "students" : "class")")); continue
+                source.skipped.append(SkippedItem(.noClass, origin, periods: 0, "no \(resources.studentMode ? "students 无学生" : "class 无班级")")); continue
             }
             timedDuration[p.event, default: 0] += p.duration
             pieces.append(Piece(origin: origin, subject: e.subject, classes: classes, students: students, teachers: teachers,
@@ -145,7 +145,7 @@ public enum XHSTTImporter {
         for (i, e) in events.enumerated() {
             let timed = timedDuration[i] ?? 0
             if timed > 0 && timed < e.duration {
-                source.notes.append("event \(e.id): the solution times \(timed) of its \(e.duration) periods")
+                source.notes.append("event \(e.id): the solution times \(timed) of its \(e.duration) periods / 解只安排了部分课时")
             }
         }
         return pieces
@@ -157,7 +157,7 @@ public enum XHSTTImporter {
                         source: inout ImportSource) throws(ImportError) -> [String: String] {
         guard resources.studentMode else {
             source.classes = resources.classOrder.map { SourceClass(id: $0, stageHints: [$0, resources.name[$0] ?? $0]) }
-            if !resources.studentOrder.isEmpty { source.notes.append("\(resources.studentOrder.count) Student resources ignored: the instance has Class resources") }
+            if !resources.studentOrder.isEmpty { source.notes.append("\(resources.studentOrder.count) Student resources ignored: the instance has Class resources / 已有班级资源，忽略学生资源") }
             return [:]
         }
         var studentClass: [String: String] = [:]
@@ -181,7 +181,7 @@ public enum XHSTTImporter {
             source.classes.append(SourceClass(id: id, stageHints: [resources.name[head] ?? head], students: group.count))
         }
         let idle = resources.studentOrder.count - studentClass.count
-        source.notes.append("no Class resources: \(resources.studentOrder.count) Student resources form \(groupOrder.count) groups with the same timetable, each imported as a class" + (idle > 0 ? "; \(idle) students with no timed event are left out" : ""))
+        source.notes.append("no Class resources: \(resources.studentOrder.count) Student resources form \(groupOrder.count) groups with the same timetable, each imported as a class" + (idle > 0 ? "; \(idle) students with no timed event are left out" : "") + " / 无班级资源，按课表相同的学生分组为班级")
         return studentClass
     }
 }
