@@ -188,11 +188,17 @@ enum GridCell {
         return CellLesson(subject: t, teachers: [], week: 0)
     }
 
-    /// Teacher names joined by 、 / ; , or spaces.
+    /// Teacher names joined by 、 / ; , or spaces; rooms written beside them (201, 操场, 微机室)
+    /// are no teachers and are left out.
     static func names(_ text: String) -> [String] {
         text.split(whereSeparator: { "、/／;；,， \u{3000}".contains($0) })
             .map { $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "()（）[]【】"))) }
-            .filter { !$0.isEmpty }
+            .filter { !$0.isEmpty && !isPlace($0) }
+    }
+
+    static func isPlace(_ name: String) -> Bool {
+        if name.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == ".") }) && name.contains(where: \.isNumber) { return true }
+        return ["室", "馆", "操场", "厅", "机房", "楼", "场地"].contains { name.hasSuffix($0) }
     }
 
     /// True when a lesson's text is an unsplit `X：Y` (neither side a known subject): not readable.

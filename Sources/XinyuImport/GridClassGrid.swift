@@ -130,6 +130,12 @@ extension GridReader {
         let first = days.first?.pos ?? lo
         let block = rects.count
         let area = rect(view, lines: i, walk.lastLine, positions: lo, last)
+        let cells = walk.pending.flatMap { p in days.map { (p.line, $0.pos) } }
+        if isTeacherTimetable(view, cells) {
+            rects.append(area)
+            return
+        }
+        recordNotes(view, header, last: last, lastLine: walk.lastLine)
         let name = try GridClassName.find(self, view, header: header, labelColumns: Array(lo..<first), area: area)
         rects.append(area)
         try recordClass(name.id, at: table.place(view.origin(i, first)))
@@ -141,6 +147,30 @@ extension GridReader {
             }
         }
         out.blocks.append("\(table.place(view.origin(i, first))): class grid 班级课表 \(name.id), days \(view.transposed ? "down 纵向" : "across 横向"), \(walk.pending.count) periods, \(lessons) lessons")
+    }
+
+    /// A teacher's timetable (most lesson cells name a class: `一年级(1)班 语文`) is not a class's:
+    /// its cells are accounted as skipped, noted, and no class is made of it.
+    mutating func isTeacherTimetable(_ view: GridView, _ cells: [(Int, Int)]) -> Bool {
+        let filled = cells.filter { !view.text($0.0, $0.1).isEmpty }
+        let naming = filled.filter { !GridLabels.classNames(in: view.value($0.0, $0.1)).isEmpty }
+        guard !filled.isEmpty, naming.count * 2 > filled.count else { return false }
+        for (k, j) in filled { record(view, k, j, .skipped("a teacher's timetable, not read 教师课表（未读取）")) }
+        if let (k, j) = filled.first {
+            out.notes.append("\(table.place(view.origin(k, j))): a teacher's timetable (its cells name classes) is not read; the classes' timetables are / 教师课表未读取，以班级课表为准")
+        }
+        return true
+    }
+
+    /// A 备注/说明 column right of the days holds notes: its cells are info.
+    mutating func recordNotes(_ view: GridView, _ header: GridHeader, last: Int, lastLine: Int) {
+        var j = last + 1
+        while j < view.length {
+            let s = GridLabels.squeezed(view.text(header.line, j))
+            guard ["备注", "说明", "附注", "remark", "remarks", "note", "notes"].contains(s) else { j += 1; if s.isEmpty { continue } else { break } }
+            for k in header.line...lastLine where !view.text(k, j).isEmpty { record(view, k, j, .label(.info)) }
+            break
+        }
     }
 
     /// The period label nearest to the left of position `lo` on line k (read, not recorded: it
@@ -163,7 +193,7 @@ extension GridReader {
             let t = view.text(k, j)
             if t.isEmpty { continue }
             if GridLabels.period(t) != nil { return nil }
-            if view.originLine(k, j) == k, GridLabels.separator(t), !GridLabels.halfDayWords.contains(GridLabels.squeezed(t)) { word = t }
+            if view.originLine(k, j) == k, GridLabels.lineLabel(t), !GridLabels.halfDayWords.contains(GridLabels.squeezed(t)) { word = t }
         }
         return word
     }

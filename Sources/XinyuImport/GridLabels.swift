@@ -110,6 +110,14 @@ enum GridLabels {
         "break", "lunch", "lunchbreak", "recess",
     ]
 
+    /// Words that label a line of their own that is not a numbered period (its cells are then
+    /// accounted, not lessons); inside a period's cells they are lessons.
+    static let lineOnlyWords: Set<String> = ["课外活动", "社团活动", "阳光体育", "晨检", "午检", "晚读", "夕会", "晨会", "早自习", "午自习", "阳光大课间"]
+
+    static func lineLabel(_ text: String) -> Bool {
+        separator(text) || lineOnlyWords.contains(squeezed(text))
+    }
+
     static func separator(_ text: String) -> Bool {
         if tooLong(text) { return false }
         let s = squeezed(text)

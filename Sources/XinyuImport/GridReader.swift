@@ -171,7 +171,7 @@ struct GridReader {
             } else if let r = GridLabels.timeRange(t) {
                 time = time ?? r
                 record(view, k, j, .label(.time))
-            } else if GridLabels.separator(t) {
+            } else if GridLabels.lineLabel(t) {
                 if !copy { separator = true }
                 record(view, k, j, .label(.separator))
             } else if GridLabels.corner(t) {

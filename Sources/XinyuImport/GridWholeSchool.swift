@@ -90,6 +90,10 @@ extension GridReader {
                 }
                 break
             }
+            if isTeacherTimetable(view, columns.map { (k, $0.pos) }) {
+                record(view, k, classColumn, .label(.title))
+                continue
+            }
             if !hasLessons {
                 // A line with a name and no lesson (a grade heading 七年级 between classes) is no class.
                 record(view, k, classColumn, .label(.title))

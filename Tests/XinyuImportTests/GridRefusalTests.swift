@@ -188,4 +188,39 @@ final class GridRefusalTests: XCTestCase {
         }
         refused(named, "without a class name")
     }
+
+    /// A workbook with the classes' grids and a teacher's timetable (cells name classes): the
+    /// teacher's sheet is accounted as skipped, not read as a class; rooms beside teachers are no
+    /// teachers; a 备注 column is info; a 课外活动 line is no period.
+    func testTeacherSheetRoomsNotesAndActivityLines() throws {
+        let path = workbook("with-teacher") { book in
+            for (k, name) in Known.classes.enumerated() {
+                let sh = book.sheet(name)
+                sh.put(0, 0, "节次")
+                for d in 0..<5 { sh.put(0, 1 + d, ["周一", "周二", "周三", "周四", "周五"][d]) }
+                sh.put(0, 6, "备注")
+                for p in 1...6 {
+                    sh.put(p, 0, "第\(p)节")
+                    for d in 1...5 {
+                        let text = Known.text(Known.slot(k, d, p), .newline)
+                        sh.put(p, d, text.isEmpty || text.contains("/") ? text : text + "\n" + (d == 2 ? "操场" : "201"))
+                    }
+                    if p == 3 { sh.put(p, 6, "语文作业请按时完成") }
+                }
+                sh.put(7, 0, "课外活动")
+                for d in 1...5 { sh.put(7, d, "体育活动") }
+            }
+            let t = book.sheet("张三")
+            t.put(0, 0, "张三老师课表")
+            for d in 0..<5 { t.put(1, 1 + d, ["周一", "周二", "周三", "周四", "周五"][d]) }
+            for p in 1...3 { t.put(1 + p, 0, "第\(p)节"); t.put(1 + p, 1, "一年级(1)班 语文") }
+        }
+        let result = try Importer.run(.grid, files: [path], options: ImportOptions())
+        let school = try writeAndLoad(result).district.schools[0]
+        let got = school.timetable.map { "\($0.classID) \($0.weekday)-\($0.period) \($0.weeks.rawValue) \($0.subject) \($0.teachers.joined(separator: ";"))" }.sorted()
+        XCTAssertEqual(got, Known.rows())
+        XCTAssertEqual(school.classes.count, 3)
+        XCTAssertTrue(result.report.notes.contains { $0.contains("teacher's timetable") }, "\(result.report.notes)")
+        XCTAssertTrue(result.report.cellAccounting[0].contains("+ 0 unknown"), result.report.cellAccounting[0])
+    }
 }
