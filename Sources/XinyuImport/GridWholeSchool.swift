@@ -1,8 +1,8 @@
 // The whole-school 总课表: days (merged over their period columns, or written once and left blank
 // over the rest) on the header line, period labels on the next line, bell times optionally on the
 // line after; then one line per class, its name in a label position (the one headed 班级 when
-// there is one), its lessons under the (day, period) columns. Other label positions (班主任) are
-// info. The transposed form (one column per class) is the same code on the transposed view.
+// there is one), its lessons under the (day, period) columns — and teachers on the line below
+// when a line of names follows a line of subjects. Other label positions (班主任) are info. The transposed form (one column per class) is the same code on the transposed view.
 
 import Foundation
 
@@ -77,7 +77,8 @@ extension GridReader {
         var lastLine = start - 1
         var classes = 0
         var sawPatterned = false
-        for k in start..<view.lines {
+        var skipLine = -1
+        for k in start..<view.lines where k != skipLine {
             if Self.isHeader(later, line: k, lo: 0, hi: last) { break }
             let cells = labelColumns + columns.map(\.pos)
             if cells.allSatisfy({ view.text(k, $0).isEmpty }) { continue }
@@ -108,9 +109,18 @@ extension GridReader {
             record(view, k, classColumn, .label(.klass))
             for j in labelColumns where j != classColumn && !view.text(k, j).isEmpty { record(view, k, j, .label(.info)) }
             try recordClass(id, at: table.place(view.origin(k, classColumn)))
-            for c in columns { _ = try readCell(view, k, c.pos, classID: id, day: c.day, period: c.period, block: block) }
+            // Teachers on the line below (its class cell empty or merged with this one).
+            var teacherLine: Int?
+            if k + 1 < view.lines, view.text(k + 1, classColumn).isEmpty || view.originLine(k + 1, classColumn) != k + 1,
+               isTeacherLine(view, k + 1, above: k, days: columns.map { (pos: $0.pos, day: $0.day) }) {
+                teacherLine = k + 1
+                skipLine = k + 1
+            }
+            for c in columns {
+                _ = try readCell(view, k, c.pos, classID: id, day: c.day, period: c.period, block: block, teacherLine: teacherLine)
+            }
             classes += 1
-            lastLine = k
+            lastLine = teacherLine ?? k
         }
         rects.append(rect(view, lines: i, lastLine, positions: 0, last))
         out.blocks.append("\(table.place(view.origin(i, first))): whole-school timetable 总课表, \(classes) classes \(view.transposed ? "across 横向" : "down 纵向"), \(columns.count) (day, period) columns")

@@ -223,4 +223,34 @@ final class GridRefusalTests: XCTestCase {
         XCTAssertTrue(result.report.notes.contains { $0.contains("teacher's timetable") }, "\(result.report.notes)")
         XCTAssertTrue(result.report.cellAccounting[0].contains("+ 0 unknown"), result.report.cellAccounting[0])
     }
+
+    /// A 总课表 with two lines per class: subjects, then teachers (the class cell merged over both).
+    func testWholeSchoolTeacherLines() throws {
+        let path = workbook("two-line-zong") { book in
+            let sh = book.sheet("Sheet1")
+            sh.merge(0, 0, 1, 0, "班级")
+            for d in 0..<5 {
+                sh.merge(0, 1 + d * 6, 0, 6 + d * 6, ["周一", "周二", "周三", "周四", "周五"][d])
+                for p in 1...6 { sh.put(1, d * 6 + p, "第\(p)节") }
+            }
+            for (k, name) in Known.classes.enumerated() {
+                let r = 2 + k * 2
+                sh.merge(r, 0, r + 1, 0, name)
+                for d in 1...5 {
+                    for p in 1...6 {
+                        let c = (d - 1) * 6 + p
+                        switch Known.slot(k, d, p) {
+                        case .free: break
+                        case .lesson(let s, let t): sh.put(r, c, s); sh.put(r + 1, c, t)
+                        case .weeks(let o, let e): sh.put(r, c, "\(o.0)/\(e.0)"); sh.put(r + 1, c, "\(o.1)/\(e.1)")
+                        }
+                    }
+                }
+            }
+        }
+        let result = try Importer.run(.grid, files: [path], options: ImportOptions())
+        let school = try writeAndLoad(result).district.schools[0]
+        XCTAssertEqual(school.timetable.map { "\($0.classID) \($0.weekday)-\($0.period) \($0.weeks.rawValue) \($0.subject) \($0.teachers.joined(separator: ";"))" }.sorted(), Known.rows())
+        XCTAssertTrue(result.report.cellAccounting[0].contains("+ 0 unknown"), result.report.cellAccounting[0])
+    }
 }
