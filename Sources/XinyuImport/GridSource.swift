@@ -84,15 +84,31 @@ enum GridSource {
 }
 
 /// The cells no block read: labels by their look, or unknown. A lesson-like cell here stops the
-/// import: its lesson would be lost.
+/// import: its lesson would be lost. Lines of a teacher roster (`任课教师 | 语文 | 张三 | …`) and
+/// `语文组：张三 李四` notes are info, not lessons.
 enum GridLoose {
+    static let rosterWords = ["任课教师", "科任教师", "任课老师", "科任老师", "教师名单", "任课", "科任"]
+
+    /// A line that starts (at its first non-empty cell) with a roster word.
+    static func rosterLine(_ table: GridTable, _ r: Int) -> Bool {
+        guard r < table.rows.count, let c = table.rows[r].indices.first(where: { !table.text(r, $0).isEmpty }) else { return false }
+        let s = GridLabels.squeezed(table.text(r, c))
+        return rosterWords.contains { s.hasPrefix($0) }
+    }
+
+    /// `语文组：张三 李四`: a short key and a colon.
+    static func colonNote(_ t: String) -> Bool {
+        guard let colon = t.firstIndex(of: ":") else { return false }
+        return t.distance(from: t.startIndex, to: colon) <= 6
+    }
+
     static func classify(_ table: GridTable, _ filled: [GridPosition], accounting: inout GridAccounting) throws(ImportError) {
         for p in filled where accounting.use(table.label, p) == nil {
             let raw = table.value(p.row, p.column)
             let t = GridLabels.normal(raw)
             let use: CellUse
             if GridLabels.title(t) { use = .label(.title) }
-            else if GridLabels.info(t) != nil { use = .label(.info) }
+            else if GridLabels.info(t) != nil || rosterLine(table, p.row) || colonNote(t) { use = .label(.info) }
             else if GridLabels.separator(t) { use = .label(.separator) }
             else if GridLabels.timeRange(t) != nil { use = .label(.time) }
             else if GridLabels.corner(t) { use = .label(.header) }

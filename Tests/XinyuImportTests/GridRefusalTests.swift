@@ -209,6 +209,8 @@ final class GridRefusalTests: XCTestCase {
                 }
                 sh.put(7, 0, "课外活动")
                 for d in 1...5 { sh.put(7, d, "体育活动") }
+                for (c, text) in ["任课教师", "语文", "张三", "数学", "李四"].enumerated() { sh.put(9, c, text) }
+                sh.put(10, 0, "语文组：张三 李四")
             }
             let t = book.sheet("张三")
             t.put(0, 0, "张三老师课表")
