@@ -47,6 +47,8 @@ enum StageDetection {
         // 高一 … 高三, 初一 … 初三.
         for (prefix, stage, base) in [("高", Stage.senior, 10), ("初", Stage.junior, 7)] where s.hasPrefix(prefix) {
             if let n = leadingNumber(s.dropFirst()), (1...3).contains(n.value) { return (stage, base + n.value - 1) }
+            // 初二三班: the grade is the one numeral after 初/高, the class number follows.
+            if let c = s.dropFirst().first, let n = chineseDigits[c] ?? c.wholeNumberValue, (1...3).contains(n) { return (stage, base + n - 1) }
         }
         // n年级 anywhere (e.g. "小学三年级2班").
         if let r = s.range(of: "年级") {
@@ -58,6 +60,9 @@ enum StageDetection {
             }
             if let n = leadingNumber(s[start..<r.lowerBound]), n.length == s.distance(from: start, to: r.lowerBound),
                (1...12).contains(n.value) {
+                // 初中一年级 is grade 7, 高中二年级 grade 11.
+                if s.contains("初中") && n.value <= 3 { return (.junior, 6 + n.value) }
+                if s.contains("高中") && n.value <= 3 { return (.senior, 9 + n.value) }
                 return (stage(ofGrade: n.value), n.value)
             }
         }

@@ -301,6 +301,12 @@ final class FixtureImportTests: XCTestCase {
         XCTAssertEqual(GridLabels.info("班级：一年级(1)班        班主任：王五"), ["班级": "一年级(1)班", "班主任": "王五"])
         XCTAssertEqual(GridLabels.classNames(in: "吉林市XX小学一年级（1）班课程表"), ["一年级（1）班"])
         XCTAssertEqual(GridLabels.schoolName(in: "吉林市XX小学2026年秋季学期课程表"), "吉林市XX小学")
+        XCTAssertEqual(GridLabels.classNames(in: "2026年秋季学期一年级一班课程表"), ["一年级一班"])
+        XCTAssertEqual(GridLabels.classNames(in: "初二三班课表"), ["初二三班"])
+        XCTAssertEqual(GridLabels.classNames(in: "高一(3)班"), ["高一(3)班"])
+        XCTAssertEqual(StageDetection.detect("初二三班")?.grade, 8)
+        XCTAssertEqual(StageDetection.detect("初中一年级(2)班")?.grade, 7)
+        XCTAssertEqual(StageDetection.detect("高中二年级3班")?.grade, 11)
     }
 
     // MARK: Pack options
