@@ -59,7 +59,7 @@ public enum GridImporter {
                     accounting = reader.accounting
                     result = reader.out
                 }
-                try GridLoose.classify(table, filled, accounting: &accounting)
+                try GridLoose.classify(table, filled, hasBlocks: !result.blocks.isEmpty, accounting: &accounting)
                 if !result.blocks.isEmpty { found += 1 }
                 results.append(result)
             }

@@ -102,7 +102,13 @@ enum GridLoose {
         return t.distance(from: t.startIndex, to: colon) <= 6
     }
 
-    static func classify(_ table: GridTable, _ filled: [GridPosition], accounting: inout GridAccounting) throws(ImportError) {
+    /// A table with no block and fewer than two period labels (a teaching-assignment sheet
+    /// 任课安排表 beside the timetables) is no timetable: its subject cells are unknown, not lost
+    /// lessons. A table with blocks, or with period labels, holds a timetable: a lesson-like cell
+    /// no block read stops the import.
+    static func classify(_ table: GridTable, _ filled: [GridPosition], hasBlocks: Bool,
+                         accounting: inout GridAccounting) throws(ImportError) {
+        let timetableLike = hasBlocks || filled.filter({ GridLabels.period(table.text($0.row, $0.column)) != nil }).count >= 2
         for p in filled where accounting.use(table.label, p) == nil {
             let raw = table.value(p.row, p.column)
             let t = GridLabels.normal(raw)
@@ -116,7 +122,9 @@ enum GridLoose {
             else if !GridLabels.classNames(in: raw).isEmpty { use = .label(.klass) }
             else if GridLabels.schoolName(in: raw) != nil { use = .label(.title) }
             else if GridCell.lessons(raw) == nil { use = .skipped("free-period mark outside a block 块外空课标记") }
-            else if let lessons = GridCell.lessons(raw), lessons.contains(where: { GridCell.isKnownSubject($0.subject) }) {
+            else if !timetableLike, GridCell.lessons(raw)?.contains(where: { GridCell.isKnownSubject($0.subject) }) ?? false {
+                use = .unknown("\"\(t)\" (a sheet without a timetable 非课表工作表)")
+            } else if let lessons = GridCell.lessons(raw), lessons.contains(where: { GridCell.isKnownSubject($0.subject) }) {
                 throw .input(table.place(p), "\"\(t)\" looks like a lesson but lies outside every timetable block (no day header above it or beside it), so its class, day and period are unknown / 该单元格像是课程，但不在任何课表块内（上方或左侧没有星期标题），无法确定班级、星期和节次")
             } else if GridLabels.period(t) != nil { use = .label(.period) }
             else { use = .unknown("\"\(t)\"") }

@@ -212,6 +212,9 @@ final class GridRefusalTests: XCTestCase {
                 for (c, text) in ["任课教师", "语文", "张三", "数学", "李四"].enumerated() { sh.put(9, c, text) }
                 sh.put(10, 0, "语文组：张三 李四")
             }
+            let assign = book.sheet("任课安排")
+            for (c, text) in ["班级", "语文", "数学"].enumerated() { assign.put(0, c, text) }
+            for (c, text) in ["一年级(1)班", "张三", "李四"].enumerated() { assign.put(1, c, text) }
             let t = book.sheet("张三")
             t.put(0, 0, "张三老师课表")
             for d in 0..<5 { t.put(1, 1 + d, ["周一", "周二", "周三", "周四", "周五"][d]) }
@@ -223,7 +226,8 @@ final class GridRefusalTests: XCTestCase {
         XCTAssertEqual(got, Known.rows())
         XCTAssertEqual(school.classes.count, 3)
         XCTAssertTrue(result.report.notes.contains { $0.contains("teacher's timetable") }, "\(result.report.notes)")
-        XCTAssertTrue(result.report.cellAccounting[0].contains("+ 0 unknown"), result.report.cellAccounting[0])
+        XCTAssertTrue(result.report.cellAccounting[0].contains("+ 4 unknown"), result.report.cellAccounting[0])
+        XCTAssertEqual(result.report.warnings.filter { $0.contains("任课安排") }.count, 4, "\(result.report.warnings)")
     }
 
     /// A 总课表 with two lines per class: subjects, then teachers (the class cell merged over both).
