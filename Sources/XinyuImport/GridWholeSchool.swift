@@ -40,32 +40,7 @@ extension GridReader {
         let i = header.line
         guard let first = columns.first?.pos, let last = columns.last?.pos else { return }
         let block = rects.count
-        var seen = Set<String>()
-        for c in columns where seen.insert("\(c.day)-\(c.period)").inserted == false {
-            throw .input(table.place(view.origin(periodLine, c.pos)), "day \(c.day) period \(c.period) has two columns in the whole-school timetable / 总课表中同一节次出现两次")
-        }
-        for j in first...last where !view.text(i, j).isEmpty {
-            record(view, i, j, GridLabels.weekday(view.text(i, j)) != nil ? .label(.day) : .unknown("\"\(view.text(i, j))\""))
-        }
-        for k in i + 1..<periodLine {
-            for j in first...last where !view.text(k, j).isEmpty {
-                record(view, k, j, GridLabels.separator(view.text(k, j)) ? .label(.separator) : .unknown("\"\(view.text(k, j))\""))
-            }
-        }
-        for c in columns {
-            record(view, periodLine, c.pos, .label(.period))
-            if let t = GridLabels.period(view.text(periodLine, c.pos))?.time { noteTime(c.period, t, at: table.place(view.origin(periodLine, c.pos))) }
-            out.maxDay = max(out.maxDay, c.day)
-            out.maxPeriod = max(out.maxPeriod, c.period)
-        }
-        var start = periodLine + 1
-        if start < view.lines, columns.filter({ GridLabels.timeRange(view.text(start, $0.pos)) != nil }).count >= 2 {
-            for c in columns {
-                if let t = GridLabels.timeRange(view.text(start, c.pos)) { noteTime(c.period, t, at: table.place(view.origin(start, c.pos))) }
-                if !view.text(start, c.pos).isEmpty { record(view, start, c.pos, .label(.time)) }
-            }
-            start += 1
-        }
+        let start = try readWholeSchoolHeader(view, header, periodLine: periodLine, columns: columns)
         let labelColumns = Array(0..<first)
         let classColumn = wholeSchoolClassColumn(view, header, labelColumns: labelColumns, firstLine: start)
         for k in i..<start {
@@ -124,6 +99,41 @@ extension GridReader {
         }
         rects.append(rect(view, lines: i, lastLine, positions: 0, last))
         out.blocks.append("\(table.place(view.origin(i, first))): whole-school timetable 总课表, \(classes) classes \(view.transposed ? "across 横向" : "down 纵向"), \(columns.count) (day, period) columns")
+    }
+
+    /// The header lines of a 总课表 (days, a 上午/下午 line, periods, bell times) recorded; the first
+    /// class line returned.
+    mutating func readWholeSchoolHeader(_ view: GridView, _ header: GridHeader, periodLine: Int,
+                                        columns: [TimeColumn]) throws(ImportError) -> Int {
+        let i = header.line
+        guard let first = columns.first?.pos, let last = columns.last?.pos else { return periodLine + 1 }
+        var seen = Set<String>()
+        for c in columns where seen.insert("\(c.day)-\(c.period)").inserted == false {
+            throw .input(table.place(view.origin(periodLine, c.pos)), "day \(c.day) period \(c.period) has two columns in the whole-school timetable / 总课表中同一节次出现两次")
+        }
+        for j in first...last where !view.text(i, j).isEmpty {
+            record(view, i, j, GridLabels.weekday(view.text(i, j)) != nil ? .label(.day) : .unknown("\"\(view.text(i, j))\""))
+        }
+        for k in i + 1..<periodLine {
+            for j in first...last where !view.text(k, j).isEmpty {
+                record(view, k, j, GridLabels.separator(view.text(k, j)) ? .label(.separator) : .unknown("\"\(view.text(k, j))\""))
+            }
+        }
+        for c in columns {
+            record(view, periodLine, c.pos, .label(.period))
+            if let t = GridLabels.period(view.text(periodLine, c.pos))?.time { noteTime(c.period, t, at: table.place(view.origin(periodLine, c.pos))) }
+            out.maxDay = max(out.maxDay, c.day)
+            out.maxPeriod = max(out.maxPeriod, c.period)
+        }
+        var start = periodLine + 1
+        if start < view.lines, columns.filter({ GridLabels.timeRange(view.text(start, $0.pos)) != nil }).count >= 2 {
+            for c in columns {
+                if let t = GridLabels.timeRange(view.text(start, c.pos)) { noteTime(c.period, t, at: table.place(view.origin(start, c.pos))) }
+                if !view.text(start, c.pos).isEmpty { record(view, start, c.pos, .label(.time)) }
+            }
+            start += 1
+        }
+        return start
     }
 
     /// The label position holding the class names: the one headed 班级/班别/class, else the first
