@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "XinyuPackTests", dependencies: ["XinyuPack"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XinyuCoreTests", dependencies: ["XinyuVerify", "XinyuCore", "XinyuPack", "XinyuMIP", "XinyuGLPK"]),
         .testTarget(name: "XinyuGenerateTests", dependencies: ["XinyuVerify", "XinyuGenerate", "XinyuPack", "XinyuCore"]),
-        .testTarget(name: "XinyuImportTests", dependencies: ["XinyuVerify", "XinyuImport", "XinyuPack", "XinyuCore", "XinyuGLPK"],
+        .testTarget(name: "XinyuImportTests", dependencies: ["XinyuVerify", "XinyuImport", "XinyuPack", "XinyuCore", "XinyuGLPK", "CXLSXWriter"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "XinyuExportTests", dependencies: ["XinyuVerify", "XinyuExport", "XinyuCore", "XinyuPack", "XinyuGLPK", "XinyuDistrict"]),
         .testTarget(name: "XinyuDistrictTests", dependencies: ["XinyuVerify", "XinyuDistrict", "XinyuCore", "XinyuPack", "XinyuGLPK"]),

@@ -10,7 +10,8 @@ struct Import: ParsableCommand {
         abstract: "Turn a FET, XHSTT or timetable-grid (课程表 CSV) file into a district pack. 导入课表生成数据包。",
         discussion: """
             Formats: fet (a solved *_data_and_timetable.fet, or a .fet with its *_activities.xml), \
-            xhstt (an ITC 2011 archive with a solution), grid (CSV: one block per class, or class,weekday,period,subject,teacher). \
+            xhstt (an ITC 2011 archive with a solution), grid (课程表 CSV or XLSX: class grids across or down, side by side or stacked, \
+            the whole-school 总课表, or class,weekday,period,subject,teacher lines). \
             See docs/IMPORT.md. Exit codes: 0 written; 64 bad usage or an existing --out without --force; 65 a bad or foreign file (nothing written).
             """)
 
@@ -29,8 +30,14 @@ struct Import: ParsableCommand {
     @Option(name: .long, help: "Last school day of the term, YYYY-MM-DD.")
     var termEnd: String?
 
-    @Option(name: .long, help: "School id (default: from the file name).")
+    @Option(name: .long, help: "School id: a folder name, not starting with a dot (default: from the file name).")
     var schoolId: String?
+
+    @Option(name: .long, help: "School name (default: a grid's title row, the FET institution or XHSTT instance name, else the file name).")
+    var schoolName: String?
+
+    @Flag(name: .long, help: "grid: a cell that is neither a lesson nor a recognised label is an error, not a warning.")
+    var strict = false
 
     @Option(name: .long, help: "Stage of classes whose names give no grade: primary, junior or senior.")
     var stage: String?
@@ -72,6 +79,8 @@ struct Import: ParsableCommand {
         case .failure(let e): return e
         }
         if dryRun {
+            // The same check as a real import: a pack that would not validate is refused here too.
+            if case .failure(let e) = Result(catching: { () throws(ImportError) in try PackAssembly.validate(result) }) { return e }
             print(result.report.text(), terminator: "")
             return nil
         }
@@ -80,6 +89,7 @@ struct Import: ParsableCommand {
         }
         let r = result.report
         for n in r.notes { printError("note: \(n)") }
+        for w in r.warnings { printError("warning 警告: \(w)") }
         if !r.skipped.isEmpty { printError("note: \(r.skipped.count) source item(s) skipped (see --dry-run for the list) / \(r.skipped.count) 项未导入") }
         if !r.clashes.isEmpty {
             printError("note: \(r.clashes.count) clash(es) in the source, kept as merged rows / 源数据有 \(r.clashes.count) 处冲突：")
@@ -98,6 +108,8 @@ struct Import: ParsableCommand {
         if out == nil && !dryRun { throw .usage("--out PACK is required (or --dry-run) / 请用 --out 指定输出目录") }
         var options = ImportOptions()
         options.schoolID = schoolId
+        options.schoolName = schoolName
+        options.strict = strict
         options.solution = solution
         if let stage {
             guard let s = Stage(rawValue: stage.lowercased()) else { throw .usage("--stage \(stage): use primary, junior or senior / 学段须为 primary、junior、senior") }

@@ -19,27 +19,13 @@ import Foundation
 import XinyuPack
 
 public enum FETImporter {
-    public static func read(files: [String]) throws(ImportError) -> ImportSource {
-        var fetFile: (path: String, root: XMLNode)?
-        var timetableFile: (path: String, root: XMLNode)?
-        for path in files {
-            let root = try XMLTree.load(path)
-            switch root.name {
-            case "fet":
-                if fetFile != nil { throw .usage("\(path): give one .fet file (and optionally its *_activities.xml) / 只能给一个 .fet 文件") }
-                fetFile = (path, root)
-            case "Activities_Timetable":
-                if timetableFile != nil { throw .usage("\(path): give one *_activities.xml / 只能给一个 activities.xml") }
-                timetableFile = (path, root)
-            default:
-                throw .input("\(path):\(root.line)", "root element <\(root.name)> is not <fet> or <Activities_Timetable>: not a FET file / 不是 FET 文件")
-            }
-        }
-        guard let fet = fetFile else {
-            throw .usage("\(files.joined(separator: " ")): no .fet file (root element <fet>) given / 未给出 .fet 文件")
-        }
-        let path = fet.path, root = fet.root
+    /// A students set → the (class, part) pairs it covers; part nil = the whole class.
+    typealias Sets = [String: [(classID: String, part: Set<String>?)]]
+    struct Activity { var id: String; var line: Int; var teachers: [String]; var subject: String; var students: [String]; var duration: Int; var active: Bool }
 
+    public static func read(files: [String]) throws(ImportError) -> ImportSource {
+        let (fet, timetableFile) = try load(files)
+        let path = fet.path, root = fet.root
         // Days and hours, in file order.
         func names(_ listName: String, _ itemName: String) throws(ImportError) -> [String] {
             guard let list = root.child(listName) else { throw .input(path, "no <\(listName)> element / 缺少 <\(listName)>") }
@@ -67,15 +53,50 @@ public enum FETImporter {
         let subjectList = root.child("Subjects_List").map { $0.all("Subject").map { $0.value("Name") ?? $0.text } }
         let knownSubjects = subjectList.map(Set.init)
 
-        // Students: a set name → (class, part) pairs. part nil = the whole class.
-        var sets: [String: [(classID: String, part: Set<String>?)]] = [:]
+        let (sets, subgroupsOfGroup) = try students(root, path: path, source: &source)
+        let activities = try readActivities(root, path: path, sets: sets, knownTeachers: knownTeachers, knownSubjects: knownSubjects)
+        let times = try readTimes(root, path: path, timetableFile: timetableFile, activityIDs: Set(activities.map(\.id)),
+                                  days: days, hours: hours, dayIndex: dayIndex, hourIndex: hourIndex, source: &source)
+        place(activities, sets: sets, subgroupsOfGroup: subgroupsOfGroup, times: times, hours: hours, source: &source)
+        if source.itemsPlaced == 0 && activities.contains(where: { $0.active }) {
+            throw .input(path, "no activity has a time: give the solved *_data_and_timetable.fet, or this .fet with its *_activities.xml / 没有已排定的活动：请给出已求解的 *_data_and_timetable.fet，或同时给出 *_activities.xml")
+        }
+        return source
+    }
+
+    /// The .fet file and the optional *_activities.xml, told apart by their root elements.
+    static func load(_ files: [String]) throws(ImportError) -> (fet: (path: String, root: XMLNode), timetable: (path: String, root: XMLNode)?) {
+        var fetFile: (path: String, root: XMLNode)?
+        var timetableFile: (path: String, root: XMLNode)?
+        for path in files {
+            let root = try XMLInput.load(path)
+            switch root.name {
+            case "fet":
+                if fetFile != nil { throw .usage("\(path): give one .fet file (and optionally its *_activities.xml) / 只能给一个 .fet 文件") }
+                fetFile = (path, root)
+            case "Activities_Timetable":
+                if timetableFile != nil { throw .usage("\(path): give one *_activities.xml / 只能给一个 activities.xml") }
+                timetableFile = (path, root)
+            default:
+                throw .input("\(path):\(root.line)", "root element <\(root.name)> is not <fet> or <Activities_Timetable>: not a FET file / 不是 FET 文件")
+            }
+        }
+        guard let fet = fetFile else {
+            throw .usage("\(files.joined(separator: " ")): no .fet file (root element <fet>) given / 未给出 .fet 文件")
+        }
+        return (fet, timetableFile)
+    }
+
+    /// Classes (groups, or years without groups) and what each students set covers.
+    static func students(_ root: XMLNode, path: String, source: inout ImportSource) throws(ImportError) -> (Sets, [String: Set<String>]) {
+        var sets: Sets = [:]
         var subgroupsOfGroup: [String: Set<String>] = [:]
         for year in root.child("Students_List")?.all("Year") ?? [] {
             let yearName = year.value("Name") ?? ""
             let groups = year.all("Group")
             if groups.isEmpty {
                 if !source.classes.contains(where: { $0.id == yearName }) {
-                    source.classes.append(SourceClass(id: yearName, stageHints: [yearName], students: year.value("Number_of_Students").flatMap { Int($0) }))
+                    source.classes.append(SourceClass(id: yearName, stageHints: [yearName], students: try students(year, path)))
                 }
                 sets[yearName, default: []].append((yearName, nil))
                 continue
@@ -84,7 +105,7 @@ public enum FETImporter {
                 let groupName = group.value("Name") ?? ""
                 if !source.classes.contains(where: { $0.id == groupName }) {
                     source.classes.append(SourceClass(id: groupName, stageHints: [groupName, yearName],
-                                                      students: group.value("Number_of_Students").flatMap { Int($0) }))
+                                                      students: try students(group, path)))
                 }
                 if !(sets[groupName]?.contains { $0.classID == groupName } ?? false) { sets[groupName, default: []].append((groupName, nil)) }
                 if !(sets[yearName]?.contains { $0.classID == groupName } ?? false) { sets[yearName, default: []].append((groupName, nil)) }
@@ -96,14 +117,11 @@ public enum FETImporter {
             }
         }
         if source.classes.isEmpty { throw .input(path, "no students (<Students_List> has no Year) / 没有学生信息") }
-        // A set covering every subgroup of a group is the whole group.
-        func normalise(_ part: Set<String>?, _ group: String) -> Set<String>? {
-            guard let part, let all = subgroupsOfGroup[group], part.isSuperset(of: all) else { return part }
-            return nil
-        }
+        return (sets, subgroupsOfGroup)
+    }
 
-        // Activities.
-        struct Activity { var id: String; var line: Int; var teachers: [String]; var subject: String; var students: [String]; var duration: Int; var active: Bool }
+    static func readActivities(_ root: XMLNode, path: String, sets: Sets, knownTeachers: Set<String>,
+                               knownSubjects: Set<String>?) throws(ImportError) -> [Activity] {
         var activities: [Activity] = []
         var activityIDs: Set<String> = []
         guard let activityList = root.child("Activities_List") else { throw .input(path, "no <Activities_List> element / 缺少 <Activities_List>") }
@@ -129,7 +147,13 @@ public enum FETImporter {
             activityIDs.insert(id)
         }
 
-        // Times: from the activities.xml when given, else from locked starting times.
+        return activities
+    }
+
+    /// Times: from the activities.xml when given, else from locked starting times.
+    static func readTimes(_ root: XMLNode, path: String, timetableFile: (path: String, root: XMLNode)?, activityIDs: Set<String>,
+                          days: [String], hours: [String], dayIndex: [String: Int], hourIndex: [String: Int],
+                          source: inout ImportSource) throws(ImportError) -> [String: (day: Int, hour: Int)] {
         var times: [String: (day: Int, hour: Int)] = [:]
         if let tt = timetableFile {
             for node in tt.root.all("Activity") {
@@ -143,7 +167,7 @@ public enum FETImporter {
                 guard let h = hourIndex[hourName] else { throw .input("\(tt.path):\(node.line)", "activity \(id): unknown hour \"\(hourName)\" / 未知节次") }
                 times[id] = (d, h)
             }
-            source.notes.append("times from \(tt.path) (FET's activities timetable)")
+            source.notes.append("times from \(tt.path) (FET's activities timetable) / 时间取自 FET 的 activities.xml")
         } else {
             let constraints = root.child("Time_Constraints_List")?.children ?? []
             for c in constraints where c.name == "ConstraintActivityPreferredStartingTime" || c.name == "ConstraintActivityPreferredStartingTimes" {
@@ -169,10 +193,20 @@ public enum FETImporter {
                 }
                 times[id] = (d, h)
             }
-            source.notes.append("times from the locked starting times (weight 100) of \(path)")
+            source.notes.append("times from the locked starting times (weight 100) of \(path) / 时间取自锁定的开始时间")
         }
 
-        // Lessons.
+        return times
+    }
+
+    /// Each timed activity's lessons, and what is skipped.
+    static func place(_ activities: [Activity], sets: Sets, subgroupsOfGroup: [String: Set<String>],
+                      times: [String: (day: Int, hour: Int)], hours: [String], source: inout ImportSource) {
+        // A set covering every subgroup of a group is the whole group.
+        func normalise(_ part: Set<String>?, _ group: String) -> Set<String>? {
+            guard let part, let all = subgroupsOfGroup[group], part.isSuperset(of: all) else { return part }
+            return nil
+        }
         for a in activities {
             let origin = "activity \(a.id)"
             var targets: [(classID: String, part: Set<String>?)] = []
@@ -188,12 +222,12 @@ public enum FETImporter {
             targets = targets.map { ($0.classID, normalise($0.part, $0.classID)) }
             let periods = a.duration * targets.count
             if !a.active { source.skipped.append(SkippedItem(.inactive, origin, periods: periods, "<Active>false</Active>")); continue }
-            if targets.isEmpty { source.skipped.append(SkippedItem(.noClass, origin, periods: 0, "no students; subject \(a.subject), teachers \(a.teachers.joined(separator: ";"))")); continue }
+            if targets.isEmpty { source.skipped.append(SkippedItem(.noClass, origin, periods: 0, "no students 无学生; subject \(a.subject), teachers \(a.teachers.joined(separator: ";"))")); continue }
             guard let time = times[a.id] else {
-                source.skipped.append(SkippedItem(.noTime, origin, periods: periods, "no locked starting time")); continue
+                source.skipped.append(SkippedItem(.noTime, origin, periods: periods, "no locked starting time 无锁定时间")); continue
             }
             if time.hour + a.duration - 1 > hours.count {
-                source.skipped.append(SkippedItem(.outsideGrid, origin, periods: periods, "starts at \(hours[time.hour - 1]) with duration \(a.duration), past the last hour"))
+                source.skipped.append(SkippedItem(.outsideGrid, origin, periods: periods, "starts at \(hours[time.hour - 1]) with duration \(a.duration), past the last hour 超出当天最后一节"))
                 continue
             }
             source.itemsPlaced += 1
@@ -204,9 +238,14 @@ public enum FETImporter {
                 }
             }
         }
-        if source.itemsPlaced == 0 && activities.contains(where: { $0.active }) {
-            throw .input(path, "no activity has a time: give the solved *_data_and_timetable.fet, or this .fet with its *_activities.xml / 没有已排定的活动：请给出已求解的 *_data_and_timetable.fet，或同时给出 *_activities.xml")
+    }
+
+    /// A year's or group's Number_of_Students: empty or 0–10,000 (the pack's bound for a class).
+    static func students(_ node: XMLNode, _ path: String) throws(ImportError) -> Int? {
+        guard let text = node.value("Number_of_Students"), !text.isEmpty else { return nil }
+        guard let n = Int(text), ImportLimits.students.contains(n) else {
+            throw .input("\(path):\(node.line)", "\(node.value("Name") ?? node.name): Number_of_Students \"\(text)\" is not a whole number 0–\(ImportLimits.students.upperBound) / 学生人数无效")
         }
-        return source
+        return n
     }
 }

@@ -24,6 +24,11 @@ enum ImportLimits {
     /// The deepest element nesting read from an XML file (FET, XHSTT and XLSX parts nest fewer
     /// than ten levels; TOMLKit stops at 256 too).
     static let maxXMLDepth = 256
+    /// The longest grid cell, in bytes: a timetable cell holds a subject and a few names, a note a
+    /// few sentences. A longer one (a pasted megabyte) is refused before any cell is read.
+    static let maxCellBytes = 4_096
+    /// Students in one class, as classes.csv allows (spec: a whole number; the pack reader's bound).
+    static let students = 0...10_000
 
     /// The bytes of `path`, refusing a file larger than `maxFileBytes` before reading it.
     static func read(_ path: String) throws(ImportError) -> Data {

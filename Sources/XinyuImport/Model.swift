@@ -66,6 +66,16 @@ public enum SkipReason: String, Sendable, Hashable, CaseIterable {
     case noClass = "no class"
     /// An empty or unreadable cell or line.
     case unreadable
+
+    public var chinese: String {
+        switch self {
+        case .inactive: return "未启用"
+        case .noTime: return "无时间"
+        case .outsideGrid: return "超出课表"
+        case .noClass: return "无班级"
+        case .unreadable: return "无法读取"
+        }
+    }
 }
 
 public struct SkippedItem: Sendable, Hashable, CustomStringConvertible {
@@ -83,7 +93,7 @@ public struct SkippedItem: Sendable, Hashable, CustomStringConvertible {
         self.detail = detail
     }
     public var description: String {
-        "\(item): \(reason.rawValue)" + (detail.isEmpty ? "" : " (\(detail))")
+        "\(item): \(reason.rawValue) \(reason.chinese)" + (detail.isEmpty ? "" : " (\(detail))")
     }
 }
 
@@ -113,6 +123,12 @@ public struct ImportSource: Sendable {
     public var notes: [String] = []
     /// Timed source items (activities, solution events, cells) that became lessons.
     public var itemsPlaced = 0
+    /// The bell schedule read from the source (one "HH:MM-HH:MM" per period), or empty.
+    public var periodTimes: [String] = []
+    /// Things the user should look at that do not stop the import (unknown grid cells).
+    public var warnings: [String] = []
+    /// Grids: how every non-empty cell was used (GridAccounting.lines).
+    public var cellAccounting: [String] = []
 
     public init(format: ImportFormat, files: [String], schoolName: String, defaultSchoolID: String,
                 dayNames: [String], periodNames: [String]) {
@@ -181,6 +197,10 @@ public struct PsychAssignment: Sendable, Hashable {
 /// How the pack is assembled, from the command line.
 public struct ImportOptions: Sendable {
     public var schoolID: String?
+    /// The school's name (default: a grid's title, FET Institution_Name, the XHSTT instance name, the file name).
+    public var schoolName: String?
+    /// Grids: a cell that is neither a lesson nor a recognised label is an error, not a warning.
+    public var strict = false
     /// The stage of classes whose names do not say.
     public var stage: Stage?
     /// XHSTT: the solution to import, by index (1-based) or SolutionGroup/Solution id; nil = the last.

@@ -4,6 +4,7 @@
 //   初二3班, 初2(1)          → junior, grade 7 + n − 1      (初一 … 初三)
 //   七年级2班, 3年级1班      → grade n (一 … 十二 or digits), stage from the grade
 //   Grade 7 B, G10-2         → grade n
+//   一(1)班, 三（2）班        → grade n (a Chinese numeral before a bracketed class number)
 //   7A, 10-2, 6.1            → a leading number 1–12 not followed by another digit
 // Anything else ("S1", "C1A", "Form 1", "2023级1班") says nothing: the class takes --stage and the
 // first grade of that stage, and the report says so.
@@ -46,6 +47,8 @@ enum StageDetection {
         // 高一 … 高三, 初一 … 初三.
         for (prefix, stage, base) in [("高", Stage.senior, 10), ("初", Stage.junior, 7)] where s.hasPrefix(prefix) {
             if let n = leadingNumber(s.dropFirst()), (1...3).contains(n.value) { return (stage, base + n.value - 1) }
+            // 初二三班: the grade is the one numeral after 初/高, the class number follows.
+            if let c = s.dropFirst().first, let n = chineseDigits[c] ?? c.wholeNumberValue, (1...3).contains(n) { return (stage, base + n - 1) }
         }
         // n年级 anywhere (e.g. "小学三年级2班").
         if let r = s.range(of: "年级") {
@@ -57,8 +60,16 @@ enum StageDetection {
             }
             if let n = leadingNumber(s[start..<r.lowerBound]), n.length == s.distance(from: start, to: r.lowerBound),
                (1...12).contains(n.value) {
+                // 初中一年级 is grade 7, 高中二年级 grade 11.
+                if s.contains("初中") && n.value <= 3 { return (.junior, 6 + n.value) }
+                if s.contains("高中") && n.value <= 3 { return (.senior, 9 + n.value) }
                 return (stage(ofGrade: n.value), n.value)
             }
+        }
+        // 一(1)班, 三（2）班: a Chinese numeral grade before the class number in brackets.
+        if let n = leadingNumber(s), s.first.map({ chineseDigits[$0] != nil }) ?? false, (1...9).contains(n.value),
+           let next = s.dropFirst(n.length).first, next == "(" || next == "（" {
+            return (stage(ofGrade: n.value), n.value)
         }
         // Grade 7 / G7.
         let lower = s.lowercased()

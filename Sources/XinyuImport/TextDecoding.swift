@@ -1,5 +1,5 @@
 // Text files of Chinese schools come as UTF-8 (with or without a BOM), UTF-16 (Excel's
-// "Unicode text") or GB18030/GBK (Excel and WPS on a Chinese Windows). The encoding is detected,
+// "Unicode text"), UTF-32 with a BOM, or GB18030/GBK (Excel and WPS on a Chinese Windows). The encoding is detected,
 // never asked: a BOM decides; else bytes that are valid UTF-8 are UTF-8; else GB18030 (a superset
 // of GBK and GB2312) is tried.
 
@@ -12,7 +12,7 @@ enum TextDecoding {
     /// written out. swift-corelibs-foundation decodes it through ICU (checked by the tests).
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
-    enum Detected: String, Sendable { case utf8 = "UTF-8", utf8BOM = "UTF-8 (BOM)", utf16 = "UTF-16", gb18030 = "GB18030" }
+    enum Detected: String, Sendable { case utf8 = "UTF-8", utf8BOM = "UTF-8 (BOM)", utf16 = "UTF-16", utf32 = "UTF-32", gb18030 = "GB18030" }
 
     /// Decodes `data`; nil when it is none of the encodings above.
     static func decode(_ data: Data) -> (text: String, encoding: Detected)? {
@@ -20,6 +20,13 @@ enum TextDecoding {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             guard let s = String(bytes: bytes.dropFirst(3), encoding: .utf8) else { return nil }
             return (s, .utf8BOM)
+        }
+        // UTF-32 first: its little-endian mark FF FE 00 00 begins like UTF-16's.
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            let encoding: String.Encoding = bytes[0] == 0xFF ? .utf32LittleEndian : .utf32BigEndian
+            guard bytes.count % 4 == 0, var s = String(bytes: bytes.dropFirst(4), encoding: encoding) else { return nil }
+            if s.first == "\u{FEFF}" { s.removeFirst() }
+            return (s, .utf32)
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             guard var s = String(data: data, encoding: .utf16) else { return nil }

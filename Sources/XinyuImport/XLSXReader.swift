@@ -1,7 +1,8 @@
 // XLSX grids: an .xlsx file is a zip archive of XML parts. Each worksheet becomes a table of
 // cell texts (rows × columns, as a CSV export of it would give), which the grid importer reads
 // like a CSV file. Shared strings (t="s"), inline strings and formula string results are
-// resolved; numbers are taken as written; a merged cell's value is in its top-left cell only.
+// resolved; numbers are taken as written; a merged cell's value is in its top-left cell, and the
+// merged ranges (<mergeCells>) are returned beside the rows (GridTable spreads them).
 
 import Foundation
 import ZIPFoundation
@@ -13,7 +14,7 @@ enum XLSXReader {
     static let maxCells = 5_000_000
 
     /// The worksheets of `path` in workbook order: (sheet name, rows).
-    static func sheets(_ path: String) throws(ImportError) -> [(name: String, rows: [[String]])] {
+    static func sheets(_ path: String) throws(ImportError) -> [(name: String, rows: [[String]], merges: [GridMerge])] {
         _ = try ImportLimits.read(path)  // refuses an oversized file before unpacking it
         let archive: Archive
         do {
@@ -44,11 +45,15 @@ enum XLSXReader {
         guard let workbookData = try part("xl/workbook.xml") else {
             throw .input(path, "has no xl/workbook.xml: not an XLSX workbook / 不是 XLSX 工作簿")
         }
-        let workbook = try XMLTree.parse(workbookData, file: "\(path)[xl/workbook.xml]")
+        func parse(_ data: Data, file: String) throws(ImportError) -> XMLNode {
+            try XMLInput.check(data, file: file)
+            return try XMLTree.parse(data, file: file)
+        }
+        let workbook = try parse(workbookData, file: "\(path)[xl/workbook.xml]")
         // Sheet relationship id → part name.
         var targets: [String: String] = [:]
         if let relsData = try part("xl/_rels/workbook.xml.rels") {
-            let rels = try XMLTree.parse(relsData, file: "\(path)[xl/_rels/workbook.xml.rels]")
+            let rels = try parse(relsData, file: "\(path)[xl/_rels/workbook.xml.rels]")
             for r in rels.all("Relationship") {
                 guard let id = r.attributes["Id"], var target = r.attributes["Target"] else { continue }
                 if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
@@ -57,17 +62,17 @@ enum XLSXReader {
         }
         var shared: [String] = []
         if let sstData = try part("xl/sharedStrings.xml") {
-            let sst = try XMLTree.parse(sstData, file: "\(path)[xl/sharedStrings.xml]")
+            let sst = try parse(sstData, file: "\(path)[xl/sharedStrings.xml]")
             shared = sst.all("si").map { si in si.child("t")?.text ?? si.descendants("t").map(\.text).joined() }
         }
-        var out: [(String, [[String]])] = []
+        var out: [(String, [[String]], [GridMerge])] = []
         let sheetNodes = workbook.child("sheets")?.all("sheet") ?? []
         for (i, sheet) in sheetNodes.enumerated() {
             let name = sheet.attributes["name"] ?? "Sheet\(i + 1)"
             let rid = sheet.attributes.first { $0.key.hasSuffix(":id") }?.value ?? ""
             let partName = targets[rid] ?? "xl/worksheets/sheet\(i + 1).xml"
             guard let data = try part(partName) else { throw .input(path, "sheet \"\(name)\": part \(partName) is missing / 工作表缺失") }
-            let root = try XMLTree.parse(data, file: "\(path)[\(partName)]")
+            let root = try parse(data, file: "\(path)[\(partName)]")
             var rows: [[String]] = []
             var cells = 0
             let location = "\(path)[\(partName)]"
@@ -100,9 +105,41 @@ enum XLSXReader {
                     rows[r][column] = value
                 }
             }
-            out.append((name, rows))
+            out.append((name, rows, try merges(root, location: location)))
         }
         return out
+    }
+
+    /// The merged ranges of a sheet (`<mergeCells><mergeCell ref="A1:C2"/>`), 0-based. At most
+    /// `maxMerges`; a reference that is not a range is refused with its line.
+    static let maxMerges = 100_000
+    static func merges(_ root: XMLNode, location: String) throws(ImportError) -> [GridMerge] {
+        let nodes = root.child("mergeCells")?.all("mergeCell") ?? []
+        guard nodes.count <= maxMerges else {
+            throw .input(location, "more than \(maxMerges) merged ranges / 合并单元格过多")
+        }
+        var out: [GridMerge] = []
+        for m in nodes {
+            let ref = m.attributes["ref"] ?? ""
+            let ends = ref.split(separator: ":").map(String.init)
+            guard ends.count == 2, let a = cellPosition(ends[0]), let b = cellPosition(ends[1]), a.row <= b.row, a.column <= b.column else {
+                throw .input("\(location):\(m.line)", "merged range \"\(ref)\" is not a range like A1:B2 / 合并区域无效")
+            }
+            out.append(GridMerge(top: a.row, left: a.column, bottom: b.row, right: b.column))
+        }
+        return out
+    }
+
+    /// "C12" → (row 11, column 2), 0-based; nil when it is not a cell reference within the limits.
+    static func cellPosition(_ reference: String) -> (row: Int, column: Int)? {
+        let letters = reference.prefix { $0.isASCII && $0.isLetter }
+        let digits = reference.dropFirst(letters.count)
+        guard !letters.isEmpty, letters.count <= 3, letters.allSatisfy(\.isUppercase), !digits.isEmpty,
+              digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.count <= 7, let row = Int(digits),
+              (1...ImportLimits.maxRows).contains(row) else { return nil }
+        let column = columnIndex(String(letters))
+        guard column < ImportLimits.maxColumns else { return nil }
+        return (row - 1, column)
     }
 
     /// "C12" → 2 (the column, 0-based). A reference with more letters than any real column

@@ -262,15 +262,51 @@ final class FixtureImportTests: XCTestCase {
     }
 
     func testCellParsing() {
-        XCTAssertEqual(GridImporter.cell("语文")?.subject, "语文")
-        XCTAssertEqual(GridImporter.cell("语文(张伟)")?.teachers, ["张伟"])
-        XCTAssertEqual(GridImporter.cell("语文（张伟、李娜）")?.teachers, ["张伟", "李娜"])
-        XCTAssertEqual(GridImporter.cell("物理\n王芳")?.teachers, ["王芳"])
-        XCTAssertNil(GridImporter.cell(" — "))
-        XCTAssertEqual(GridImporter.weekday("星期日"), 7)
-        XCTAssertEqual(GridImporter.weekday("Tues."), 2)
-        XCTAssertEqual(GridImporter.periodNumber("第十节"), 10)
-        XCTAssertNil(GridImporter.periodNumber("午休"))
+        func one(_ t: String) -> CellLesson? { GridCell.lessons(t)?.first }
+        XCTAssertEqual(one("语文")?.subject, "语文")
+        XCTAssertEqual(one("语文(张伟)")?.teachers, ["张伟"])
+        XCTAssertEqual(one("语文（张伟、李娜）")?.teachers, ["张伟", "李娜"])
+        XCTAssertEqual(one("物理\n王芳")?.teachers, ["王芳"])
+        XCTAssertEqual(one("数学 张三"), CellLesson(subject: "数学", teachers: ["张三"], week: 0))
+        XCTAssertEqual(one("张三：语文"), CellLesson(subject: "语文", teachers: ["张三"], week: 0))
+        XCTAssertEqual(one("语文:张三"), CellLesson(subject: "语文", teachers: ["张三"], week: 0))
+        XCTAssertTrue(GridCell.ambiguous(one("张三：李四")!))
+        XCTAssertNil(GridCell.lessons(" — "))
+        let weeks: [String: [CellLesson]] = [
+            "体育/音乐": [.init(subject: "体育", teachers: [], week: 1), .init(subject: "音乐", teachers: [], week: 2)],
+            "单周体育 双周音乐": [.init(subject: "体育", teachers: [], week: 1), .init(subject: "音乐", teachers: [], week: 2)],
+            "音乐(双)/体育(单)": [.init(subject: "体育", teachers: [], week: 1), .init(subject: "音乐", teachers: [], week: 2)],
+            "体育/音乐\n王五/李四": [.init(subject: "体育", teachers: ["王五"], week: 1), .init(subject: "音乐", teachers: ["李四"], week: 2)],
+            "物理(张伟/李娜)": [.init(subject: "物理", teachers: ["张伟", "李娜"], week: 0)],
+        ]
+        for (text, expected) in weeks { XCTAssertEqual(GridCell.lessons(text), expected, text) }
+        XCTAssertEqual(GridCell.lessons("语文/张三"), [.init(subject: "语文", teachers: ["张三"], week: 0)])
+        XCTAssertEqual(GridCell.lessons("语  文 张三"), [.init(subject: "语文", teachers: ["张三"], week: 0)])
+        XCTAssertEqual(GridCell.lessons("体 育"), [.init(subject: "体育", teachers: [], week: 0)])
+        XCTAssertEqual(GridCell.lessons("语文(单)"), [.init(subject: "语文", teachers: [], week: 1)])
+        XCTAssertEqual(GridCell.lessons("双周音乐"), [.init(subject: "音乐", teachers: [], week: 2)])
+        XCTAssertEqual(GridCell.lessons("体育(单周) 音乐(双周)"), [.init(subject: "体育", teachers: [], week: 1), .init(subject: "音乐", teachers: [], week: 2)])
+        XCTAssertEqual(StageDetection.detect("一（1）班")?.grade, 1)
+        XCTAssertEqual(StageDetection.detect("七(2)班")?.stage, .junior)
+        XCTAssertEqual(GridLabels.weekday("星期日"), 7)
+        XCTAssertEqual(GridLabels.weekday("Tues."), 2)
+        XCTAssertEqual(GridLabels.period("第十节")?.number, 10)
+        XCTAssertEqual(GridLabels.period("第4节 10:50-11:30")?.number, 4)
+        XCTAssertEqual(GridLabels.period("第4节 10:50-11:30")?.time, "10:50-11:30")
+        XCTAssertEqual(GridLabels.period("一")?.number, 1)
+        XCTAssertNil(GridLabels.period("午休"))
+        for t in ["8:00-8:40", "8:00～8:40", "8:00—8:40", "8:00–8:40", "8:00~8:40", "８：００－８：４０"] {
+            XCTAssertEqual(GridLabels.timeRange(t), "08:00-08:40", t)
+        }
+        XCTAssertEqual(GridLabels.info("班级：一年级(1)班        班主任：王五"), ["班级": "一年级(1)班", "班主任": "王五"])
+        XCTAssertEqual(GridLabels.classNames(in: "吉林市XX小学一年级（1）班课程表"), ["一年级（1）班"])
+        XCTAssertEqual(GridLabels.schoolName(in: "吉林市XX小学2026年秋季学期课程表"), "吉林市XX小学")
+        XCTAssertEqual(GridLabels.classNames(in: "2026年秋季学期一年级一班课程表"), ["一年级一班"])
+        XCTAssertEqual(GridLabels.classNames(in: "初二三班课表"), ["初二三班"])
+        XCTAssertEqual(GridLabels.classNames(in: "高一(3)班"), ["高一(3)班"])
+        XCTAssertEqual(StageDetection.detect("初二三班")?.grade, 8)
+        XCTAssertEqual(StageDetection.detect("初中一年级(2)班")?.grade, 7)
+        XCTAssertEqual(StageDetection.detect("高中二年级3班")?.grade, 11)
     }
 
     // MARK: Pack options
