@@ -146,12 +146,13 @@ struct Solve: ParsableCommand {
             for v in extraViolations { printError("internal error: \(v)") }
             throw ExitCode(Exit.internalError)
         }
-        var report = reportMarkdown(result, solverName: solver.name, solverVersion: solver.version,
-                                    packHash: packHash(root: pack))
-        report += policyReportMarkdown(result.district, lectures: result.lessons.filter(\.lecture), extras: extras)
+        // The solver's figures go last, in the appendix, after the rest of the policy.
+        var sections = [policyReportMarkdown(result.district, lectures: result.lessons.filter(\.lecture), extras: extras)]
         if interrupts.isInterrupted {
-            report += "\n## 中断 / Interrupted\n\n运行被中断：这是中断前找到的最好排课，未经完整优化。 The run was interrupted (SIGINT/SIGTERM): this is the best schedule found before it stopped; it keeps every rule but was not fully optimised.\n"
+            sections.append("## 中断 / Interrupted\n\n运行被中断：这是中断前找到的最好排课，未经完整优化。 The run was interrupted (SIGINT/SIGTERM): this is the best schedule found before it stopped; it keeps every rule but was not fully optimised.\n\n")
         }
+        let report = reportMarkdown(result, solverName: solver.name, solverVersion: solver.version,
+                                    packHash: packHash(root: pack), sections: sections)
         interrupts.beginWriting()
         defer { interrupts.endWriting() }
         do {
