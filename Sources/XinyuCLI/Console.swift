@@ -141,6 +141,19 @@ final class Console: @unchecked Sendable {
         }
     }
 
+    /// Sets the current stage's units done and total, from any thread: reports of workers that
+    /// finish together may arrive out of order, so a smaller count than shown is ignored.
+    func set(done: Int, total: Int) {
+        guard verbosity != .quiet else { return }
+        locked {
+            guard var s = stage else { return }
+            s.total = max(0, total)
+            s.done = min(s.total, max(s.done, done))
+            stage = s
+            drawIfDue(clock())
+        }
+    }
+
     /// Ends the current stage: its line stays, with the time it took.
     func end() {
         guard verbosity != .quiet else { return }

@@ -3,6 +3,7 @@
 // requirements not met (each kind one line with counts), and where the files are. Every detail
 // is in report.md.
 
+import Foundation
 import XinyuCore
 import XinyuPack
 
@@ -24,7 +25,9 @@ enum SolveSummary {
             lines.append(Say("已排 \(r.lessons.count) 节；\(shorts.count) 所学校 \(classMonths) 个班级-月份共缺 \(missing) 节。",
                              "\(r.lessons.count) lessons placed; \(missing) lesson(s) short in \(classMonths) class-month(s) at \(shorts.count) school(s).").text(language))
             lines.append(Say("未达标的学校（最严重的在前）：", "Schools short, worst first:").text(language))
-            for s in shorts.prefix(schoolsShown) { lines.append("  " + schoolLine(s).text(language)) }
+            for s in shorts.prefix(schoolsShown) {
+                lines.append("  \(s.id) \(s.name)".trimmingCharacters(in: .whitespaces) + ": " + schoolLine(s).text(language))
+            }
             if shorts.count > schoolsShown {
                 let more = shorts.count - schoolsShown
                 lines.append("  " + Say("……另有 \(more) 所", "… and \(more) more").text(language))
@@ -39,14 +42,12 @@ enum SolveSummary {
         return lines
     }
 
-    /// "S05 昌邑区致和小学: 252 short in 139 class-month(s): psychology teachers' capacity 248, calendar 4".
+    /// "252 short in 139 class-month(s): psychology teachers' capacity 248, calendar 4" (after the school).
     static func schoolLine(_ s: SchoolShort) -> Say {
         let causes = s.byCause.sorted { ($0.value.lessons, $1.key.rawValue) > ($1.value.lessons, $0.key.rawValue) }
         let zh = causes.map { "\($0.key.label.zh) \($0.value.lessons)" }.joined(separator: "，")
         let en = causes.map { "\($0.key.label.en) \($0.value.lessons)" }.joined(separator: ", ")
-        let head = "\(s.id) \(s.name)".trimmingCharacters(in: .whitespaces)
-        return Say("\(head)：缺 \(s.missing) 节（\(s.classMonths) 个班级-月份）：\(zh)",
-                   "\(head): \(s.missing) short in \(s.classMonths) class-month(s): \(en)")
+        return Say("缺 \(s.missing) 节（\(s.classMonths) 个班级-月份）：\(zh)", "\(s.missing) short in \(s.classMonths) class-month(s): \(en)")
     }
 
     /// One line per kind of unmet extra requirement, counted by school.
@@ -69,9 +70,13 @@ enum SolveSummary {
         }
         let weeks = extras.duty?.shortWeeks ?? []
         if !weeks.isEmpty {
-            let list = bySchool(weeks.map { $0.week.iso })
-            lines.append(Say("心理咨询室 \(weeks.count) 个学校-周未达要求（按周：\(list)）",
-                             "counseling room short in \(weeks.count) school-week(s) (by week: \(list))").text(language))
+            var schoolsByWeek: [String: Int] = [:]
+            for w in weeks { schoolsByWeek[w.week.iso, default: 0] += 1 }
+            let byWeek = schoolsByWeek.sorted { $0.key < $1.key }
+            let zh = byWeek.prefix(4).map { "\($0.key) 起一周 \($0.value) 所" }.joined(separator: "，") + (byWeek.count > 4 ? "，…" : "")
+            let en = byWeek.prefix(4).map { "week of \($0.key): \($0.value) school(s)" }.joined(separator: ", ") + (byWeek.count > 4 ? ", …" : "")
+            lines.append(Say("心理咨询室开放 \(weeks.count) 个学校-周未达要求（\(zh)）",
+                             "counseling room short in \(weeks.count) school-week(s) (\(en))").text(language))
         }
         return lines
     }

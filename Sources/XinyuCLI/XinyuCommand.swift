@@ -91,10 +91,10 @@ struct Solve: ParsableCommand {
     @Flag(name: .long, help: "Skip the LP bound of the full term model (faster; the report's bound is then weaker).")
     var noGlobalBound = false
 
-    @Flag(name: .long, help: "Show GLPK's own log.")
+    @Flag(name: .long, help: "Also show the solver's lines (incumbent, bound, gap) and GLPK's own log.")
     var verbose = false
 
-    @Flag(name: .long, help: "No progress on stderr.")
+    @Flag(name: .long, help: "Errors only: no progress, no summary (the exit code tells).")
     var quiet = false
 
     @Option(name: .long, help: ArgumentHelp("Write the whole pack's monolithic term model (MPS) here, with a .json beside it (benchmarks).", visibility: .hidden))
@@ -114,11 +114,12 @@ struct Solve: ParsableCommand {
         // SIGINT/SIGTERM: exit 130 with the output folder untouched, or, once writing has begun,
         // after every file is written (Interrupts.swift, docs/TRUST.md).
         let interrupts = InterruptWatch(quiet: quiet)
-        let loaded = try loadPack(pack, quiet: quiet)
+        let console = Console.standard(verbosity: Verbosity(quiet: quiet, verbose: verbose))
+        let loaded = try loadPack(pack, console: console)
         let district = loaded.district
         let unknown = school.filter { id in !district.schools.contains { $0.id == id } }
         if !unknown.isEmpty {
-            printError("unknown school(s): \(unknown.joined(separator: ", ")) / 没有这些学校")
+            console.error(Say("没有这些学校：\(unknown.joined(separator: ", "))", "unknown school(s): \(unknown.joined(separator: ", "))"))
             throw ExitCode(Exit.usage)
         }
         // The limit covers the whole run: what reading took, and a share kept for checking and writing.
@@ -127,25 +128,30 @@ struct Solve: ParsableCommand {
         options.writeModelDirectory = writeModel
         options.globalBound = !noGlobalBound
         options.verbose = verbose
-        if !quiet { options.log = { @Sendable line in printError(line) } }
+        options.log = { @Sendable line in console.detail(line) }
         options.stop = { interrupts.isInterrupted }
         let solver = GLPKSolver()
-        let result = solveDistrict(district, only: school.isEmpty ? nil : Set(school), jobs: limits.jobs, options: options, solver: solver)
+        console.begin(StageName.solving.0, unit: StageName.solving.1, total: 0)
+        let result = solveDistrict(district, only: school.isEmpty ? nil : Set(school), jobs: limits.jobs, options: options,
+                                   solver: solver, progress: { done, total in console.set(done: done, total: total) })
 
         // Never write a schedule the independent verifier rejects.
         let violations = Verifier.check(result.district, result.lessons, months: result.months, allowShort: true)
         if !violations.isEmpty {
-            for v in violations { printError("internal error: \(v)") }
+            for v in violations { console.error("internal error / 内部错误: \(v)") }
             throw ExitCode(Exit.internalError)
         }
+        console.begin(StageName.extras.0, unit: StageName.extras.1, total: 1)
         // The rest of the policy, planned on the lessons: rooms, topics, forms, duty (and re-checked).
         let extrasLimit = limits.timeLimit.map { max(0.5, $0 - Date().timeIntervalSince(started) - 0.3) }
         let extras = planPolicyExtras(result, solver: solver, timeLimit: extrasLimit)
         let extraViolations = checkPolicyExtras(result.district, lessons: result.lessons, extras: extras)
         if !extraViolations.isEmpty {
-            for v in extraViolations { printError("internal error: \(v)") }
+            for v in extraViolations { console.error("internal error / 内部错误: \(v)") }
             throw ExitCode(Exit.internalError)
         }
+        console.advance()
+        console.begin(StageName.writing.0, unit: StageName.writing.1, total: 0)
         // The solver's figures go last, in the appendix, after the rest of the policy.
         var sections = [policyReportMarkdown(result.district, lectures: result.lessons.filter(\.lecture), extras: extras)]
         if interrupts.isInterrupted {
@@ -155,19 +161,23 @@ struct Solve: ParsableCommand {
                                     packHash: packHash(root: pack), sections: sections)
         interrupts.beginWriting()
         defer { interrupts.endWriting() }
+        var files = [("schedule.csv", ScheduleFiles.scheduleText(result.lessons)), ("months.csv", ScheduleFiles.monthsText(result.months)),
+                     ("lessons.csv", LessonDetailsFile.text(extras.details.details))]
+        if let duty = extras.duty {
+            files += [("duty.csv", DutyFiles.dutyCSV(duty.shifts)), ("duty-weekly.csv", DutyFiles.weeklySheet(result.district, duty))]
+        }
+        files.append(("report.md", report))
+        console.set(done: 0, total: files.count)
         do {
-            try AtomicFile.write(ScheduleFiles.scheduleText(result.lessons), to: out + "/schedule.csv")
-            try AtomicFile.write(ScheduleFiles.monthsText(result.months), to: out + "/months.csv")
-            try AtomicFile.write(LessonDetailsFile.text(extras.details.details), to: out + "/lessons.csv")
-            if let duty = extras.duty {
-                try AtomicFile.write(DutyFiles.dutyCSV(duty.shifts), to: out + "/duty.csv")
-                try AtomicFile.write(DutyFiles.weeklySheet(result.district, duty), to: out + "/duty-weekly.csv")
+            for (i, f) in files.enumerated() {
+                try AtomicFile.write(f.1, to: out + "/" + f.0)
+                console.set(done: i + 1, total: files.count)
             }
-            try AtomicFile.write(report, to: out + "/report.md")
         } catch {
-            printError("cannot write \(out): \(error)")
+            console.error(Say("无法写入 \(out)：\(error)", "cannot write \(out): \(error)"))
             throw ExitCode(Exit.internalError)
         }
+        console.end()
         // Interrupted: the complete set of the best schedule found is written; stop here (130).
         interrupts.exitIfInterrupted()
         if let path = writeMonolithic {
@@ -192,29 +202,12 @@ struct Solve: ParsableCommand {
             }
         }
         try exports.write(result.district, into: out)
-        let required = result.months.reduce(0) { $0 + $1.required }
-        if !quiet { printError("solved in \(String(format: "%.2f", result.seconds)) s on \(result.jobs) job(s)") }
-        printExtrasSummary(extras, out: out)
-        if result.allMet {
-            print("\(result.lessons.count) lessons placed; every class meets every monthly minimum (\(required) required). Wrote \(out)/schedule.csv, months.csv, lessons.csv, report.md. / 已排 \(result.lessons.count) 节，全部达标。")
-            if extras.unmet { throw ExitCode(Exit.short) }
-        } else {
-            print("\(result.lessons.count) lessons placed; \(result.shortfall) lesson(s) short in \(result.shortfalls.count) class-month(s): see \(out)/report.md. / 已排 \(result.lessons.count) 节，\(result.shortfalls.count) 个班级-月份未达标，原因见报告。")
-            for s in result.shortfalls {
-                print("  \(s.school) \(s.classID) \(s.month): \(s.scheduled)/\(s.required) — \(s.reasons.first?.en ?? "")")
-            }
-            throw ExitCode(Exit.short)
+        // At most about 15 lines: totals, the schools in trouble, the rest of the policy, the files.
+        for line in SolveSummary.lines(result, extras: extras, out: out, files: files.map(\.0), language: console.language) {
+            console.result(line)
         }
+        if !result.allMet || extras.unmet { throw ExitCode(Exit.short) }
     }
-}
-
-/// One line per unmet extra requirement (each is explained in report.md).
-func printExtrasSummary(_ extras: PolicyExtras, out: String) {
-    for m in extras.missingLectures { print("  \(m.school) grade \(m.grade): no lecture — \(m.reason.en)") }
-    for s in extras.details.roomShorts { print("  \(s.school) \(s.classID): \(s.given)/\(s.required) lessons in the activity room — \(s.reason.en)") }
-    for s in extras.details.areaShorts { print("  \(s.school) \(s.classID): areas not covered — \(s.reason.en)") }
-    for w in extras.duty?.shortWeeks ?? [] { print("  \(w.school) week of \(w.week.iso): counseling room \(w.openMinutes)/\(w.requiredMinutes) min, parent slots \(w.parentSlots)/\(w.requiredParentSlots) — \(w.reason.en)") }
-    if let duty = extras.duty { print("\(duty.shifts.count) counseling-room duty shift(s): \(out)/duty.csv, duty-weekly.csv. / 已排心理咨询室值班 \(duty.shifts.count) 次。") }
 }
 
 struct Verify: ParsableCommand {

@@ -1,6 +1,7 @@
 // report.md's first section for people: who is short, why, what to do and at what cost, the
 // worst school first. The solver's figures are in the appendix at the end (Report.swift).
 
+import Foundation
 import XinyuPack
 
 /// One school below its monthly minimums: the lessons it misses, by cause and by month.
@@ -90,7 +91,7 @@ func decisionsMarkdown(_ r: DistrictResult) -> [String] {
         out.append("- 原因 / Why: " + why.map(\.0).joined(separator: "；") + "。 " + why.map(\.1).joined(separator: "; ") + ".")
         out.append("- 怎么办 / What to do:")
         for c in causes { out += actionLines(c, s) }
-        out.append("- 代价 / Cost: " + costLine(s, r))
+        out.append("- 代价 / Cost: " + costLine(s, r).trimmingCharacters(in: .whitespaces))
         out.append("")
     }
     return out
