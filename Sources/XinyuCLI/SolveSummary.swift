@@ -26,7 +26,7 @@ enum SolveSummary {
                              "\(r.lessons.count) lessons placed; \(missing) lesson(s) short in \(classMonths) class-month(s) at \(shorts.count) school(s).").text(language))
             lines.append(Say("未达标的学校（最严重的在前）：", "Schools short, worst first:").text(language))
             for s in shorts.prefix(schoolsShown) {
-                lines.append("  \(s.id) \(s.name)".trimmingCharacters(in: .whitespaces) + ": " + schoolLine(s).text(language))
+                lines.append("  " + "\(s.id) \(s.name)".trimmingCharacters(in: .whitespaces) + ": " + schoolLine(s).text(language))
             }
             if shorts.count > schoolsShown {
                 let more = shorts.count - schoolsShown
