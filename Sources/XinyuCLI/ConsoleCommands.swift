@@ -33,3 +33,16 @@ func loadPack(_ path: String, console: Console) throws -> LoadedPack {
         throw ExitCode(Exit.invalidInput)
     }
 }
+
+/// `--lang` of the commands without exports: the language of the terminal (solve and district
+/// take it from their `--lang`, which also sets the exports' language).
+struct LangOption: ParsableArguments {
+    @Option(name: .long, help: "Language of the terminal: zh or en (default: the locale, else both).")
+    var lang: String?
+
+    func validate() throws {
+        if let l = lang, l != "zh" && l != "en" { throw ValidationError("--lang must be zh or en") }
+    }
+
+    var language: ConsoleLanguage { ConsoleLanguage.resolve(flag: lang, environment: ProcessInfo.processInfo.environment) }
+}

@@ -97,6 +97,8 @@ struct Merge: ParsableCommand {
     @Option(name: .long, help: "Output directory (created if missing).")
     var out: String
 
+    @OptionGroup var terminal: LangOption
+
     func validate() throws {
         if shards.isEmpty { throw ValidationError("give at least one shard directory") }
     }
@@ -111,6 +113,7 @@ struct Merge: ParsableCommand {
             printError("cannot write \(out): \(error)")
             throw ExitCode(Exit.internalError)
         }
-        print("merged \(shards.count) shard(s) into \(out)/schedule.csv, months.csv, schools.csv, report.md. / 已合并分片。")
+        print(Say("已合并 \(shards.count) 个分片：\(out)/ — schedule.csv, months.csv, schools.csv, report.md",
+                  "merged \(shards.count) shard(s) into \(out)/: schedule.csv, months.csv, schools.csv, report.md").text(terminal.language))
     }
 }

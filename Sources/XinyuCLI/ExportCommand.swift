@@ -22,7 +22,8 @@ struct ExportOptions: ParsableArguments {
             help: "Also export: xlsx, ics, html (comma-separated or repeated), into DIR/xlsx, DIR/ics, DIR/html.")
     var format: [String] = []
 
-    @Option(name: .long, help: "Language of the exports: zh (default) or en.")
+    // The terminal speaks this language too when it is given (ConsoleLanguage.flag reads it).
+    @Option(name: .long, help: "Language of the exports (zh by default) and of the terminal (by default the locale, else both): zh or en.")
     var lang: String = "zh"
 
     func validate() throws {

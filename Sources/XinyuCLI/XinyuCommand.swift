@@ -59,11 +59,15 @@ struct Validate: ParsableCommand {
     @Argument(help: "The district pack directory.")
     var pack: String
 
+    @OptionGroup var terminal: LangOption
+
     func run() throws {
-        let loaded = try loadPack(pack, quiet: false)
+        let console = Console.standard(verbosity: .normal, language: terminal.language)
+        let loaded = try loadPack(pack, console: console)
         let d = loaded.district
         let classes = d.schools.reduce(0) { $0 + $1.classes.count }
-        print("\(pack): valid — \(d.schools.count) school(s), \(classes) classes, term \(d.termStart.iso) – \(d.termEnd.iso). / 数据包有效。")
+        console.result(Say("\(pack)：数据包有效——\(d.schools.count) 所学校，\(classes) 个班，学期 \(d.termStart.iso) – \(d.termEnd.iso)。",
+                           "\(pack): valid — \(d.schools.count) school(s), \(classes) classes, term \(d.termStart.iso) – \(d.termEnd.iso)."))
     }
 }
 
@@ -220,6 +224,8 @@ struct Verify: ParsableCommand {
     @Argument(help: "The directory holding schedule.csv (and months.csv).")
     var schedule: String
 
+    @OptionGroup var terminal: LangOption
+
     func run() throws {
         let loaded = try loadPack(pack, quiet: true)
         let files: (lessons: [Lesson], months: [MonthRow]?)
@@ -249,12 +255,13 @@ struct Verify: ParsableCommand {
         var violations = Verifier.check(loaded.district, lessons, months: files.months)
         if let details { violations += DetailsVerifier.check(loaded.district, lessons: lessons, details: details, allowShort: false) }
         if let shifts { violations += DutyVerifier.check(loaded.district, lessons: lessons, shifts: shifts, allowShort: false) }
+        let language = terminal.language
         if violations.isEmpty {
-            print("\(schedule): \(files.lessons.count) lessons keep every rule. / 排课符合全部规则。")
+            print(Say("\(schedule)：\(files.lessons.count) 节课符合全部规则。", "\(schedule): \(files.lessons.count) lessons keep every rule.").text(language))
             return
         }
         for v in violations { print(v.description) }
-        print("\(violations.count) violation(s). / 发现 \(violations.count) 处违规。")
+        print(Say("发现 \(violations.count) 处违规。", "\(violations.count) violation(s).").text(language))
         throw ExitCode(Exit.verifyFailed)
     }
 }
@@ -287,6 +294,8 @@ struct Generate: ParsableCommand {
     @Flag(name: .long, help: "Replace an existing pack.")
     var force = false
 
+    @OptionGroup var terminal: LangOption
+
     func validate() throws {
         if schools < 1 || schools > 5000 { throw ValidationError("--schools must be 1–5000") }
         if TermPreset(rawValue: term) == nil {
@@ -307,7 +316,8 @@ struct Generate: ParsableCommand {
             throw ExitCode(Exit.usage)
         }
         let n = d.schools.reduce(0) { $0 + $1.classes.count }
-        print("wrote \(out): \(d.schools.count) schools, \(n) classes, term \(d.termStart.iso) – \(d.termEnd.iso). / 已生成样例数据包。")
+        print(Say("已生成样例数据包 \(out)：\(d.schools.count) 所学校，\(n) 个班，学期 \(d.termStart.iso) – \(d.termEnd.iso)。",
+                  "wrote \(out): \(d.schools.count) schools, \(n) classes, term \(d.termStart.iso) – \(d.termEnd.iso).").text(terminal.language))
     }
 }
 
