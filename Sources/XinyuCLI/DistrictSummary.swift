@@ -32,9 +32,13 @@ enum DistrictSummary {
         return lines
     }
 
-    /// The advice line is "中文 / English": one side of it when one language is asked for.
+    /// The advice line is "中文 / English": one side of it when one language is asked for, each
+    /// side cut to a terminal line's worth (report.md and schools.csv have it whole).
     static func adviceText(_ line: String, _ language: ConsoleLanguage) -> String {
-        guard language != .both, let cut = line.range(of: " / ") else { return line }
-        return language == .zh ? String(line[..<cut.lowerBound]) : String(line[cut.upperBound...])
+        let columns = 90
+        guard let cut = line.range(of: " / ") else { return DisplayWidth.truncate(line, to: columns) }
+        let zh = DisplayWidth.truncate(String(line[..<cut.lowerBound]), to: columns)
+        let en = DisplayWidth.truncate(String(line[cut.upperBound...]), to: columns)
+        return Say(zh, en).text(language)
     }
 }
