@@ -99,6 +99,7 @@ struct Export: ParsableCommand {
             printError("cannot write \(out): \(error)")
             throw ExitCode(Exit.internalError)
         }
-        print("wrote \(written.count) file(s) into \(out) (\(try formats().sorted().map(\.rawValue).joined(separator: ", "))). / 已导出 \(written.count) 个文件。")
+        let kinds = try formats().sorted().map(\.rawValue).joined(separator: ", ")
+        print(Say("已导出 \(written.count) 个文件到 \(out)（\(kinds)）。", "wrote \(written.count) file(s) into \(out) (\(kinds)).").text(.current))
     }
 }
