@@ -115,9 +115,22 @@ private func shortfallsMarkdown(_ r: DistrictResult) -> [String] {
     return out
 }
 
+/// The heading that opens report.md's appendix.
+public let reportAppendixHeading = "## 附录：求解数据 / Appendix: solver figures"
+
+/// `report` with `section` (a whole Markdown section ending in a blank line) placed just before
+/// the appendix, or at the end when there is none: what is known only once writing begins (an
+/// interruption) still comes before the solver's figures.
+public func insertBeforeAppendix(_ report: String, _ section: String) -> String {
+    guard let at = report.range(of: "\n" + reportAppendixHeading + "\n") else {
+        return report + (report.hasSuffix("\n\n") ? "" : "\n") + section
+    }
+    return String(report[..<at.lowerBound]) + "\n" + section + String(report[report.index(after: at.lowerBound)...])
+}
+
 /// The appendix: software and pack, the solver's figures per group, model sizes, preferences.
 private func reportAppendix(_ r: DistrictResult, solverName: String, solverVersion: String, packHash: String) -> [String] {
-    var out = ["## 附录：求解数据 / Appendix: solver figures", ""]
+    var out = [reportAppendixHeading, ""]
     out.append("- Xinyu \(XinyuVersion.string), \(solverName) \(solverVersion), pack hash `\(packHash)`")
     out.append("")
     out.append("| group | status | shortfall | shortfall bound | objective | lower bound | gap | bound of |")

@@ -50,6 +50,16 @@ final class ReportOrderTests: XCTestCase {
         XCTAssertTrue(body.contains("cost no teacher time"), body)
     }
 
+    func testASectionAddedLateGoesBeforeTheAppendix() {
+        let r = solveAndVerify(shortDistrict())
+        let report = reportMarkdown(r, solverName: "GLPK", solverVersion: "5.0", packHash: "h")
+        let late = insertBeforeAppendix(report, "## 中断 / Interrupted\n\nstopped\n\n")
+        let h = headings(late)
+        XCTAssertEqual(h.firstIndex(of: "## 中断 / Interrupted").map { $0 + 1 }, h.firstIndex(of: reportAppendixHeading), "\(h)")
+        XCTAssertEqual(late.replacingOccurrences(of: "## 中断 / Interrupted\n\nstopped\n\n", with: ""), report)
+        XCTAssertTrue(insertBeforeAppendix("# r\n\n", "## x\n\n").hasSuffix("# r\n\n## x\n\n"))
+    }
+
     func testShortfallCausesAreTyped() {
         let r = solveAndVerify(shortDistrict())
         let causes = Dictionary(grouping: r.shortfalls, by: \.school).mapValues { Set($0.map(\.cause)) }
