@@ -86,7 +86,7 @@ public func runDistrict(_ district: District, packHash: String, settings: Office
         let log = options.log
         let adviceOptions = options.adviceOptions
         let advised = Counter()
-        progress?(.advice, 0, ids.count)
+        if !ids.isEmpty { progress?(.advice, 0, ids.count) }
         parallelForEach(ids.count, jobs: options.jobs) { i in
             let start = Date()
             found[i] = advise(ids[i], district: district, short: shortBySchool[ids[i]]!, solver: solver, options: adviceOptions)
