@@ -46,3 +46,11 @@ struct LangOption: ParsableArguments {
 
     var language: ConsoleLanguage { ConsoleLanguage.resolve(flag: lang, environment: ProcessInfo.processInfo.environment) }
 }
+
+extension Console {
+    /// A solve job's stage report: (0, total) starts the stage, later calls move it on.
+    func show(_ stage: SolveStage, done: Int, total: Int) {
+        let name = stage == .solving ? StageName.solving : StageName.extras
+        if done == 0 { begin(name.0, unit: name.1, total: total) } else { set(done: done, total: total) }
+    }
+}
