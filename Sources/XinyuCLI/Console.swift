@@ -182,7 +182,7 @@ final class Console: @unchecked Sendable {
                 draw(progressLine(s, now: now, final: false))
                 lastDraw = now
             }
-        } else if now - lastPlain >= Self.plainEvery {
+        } else if now - lastPlain >= Self.plainEvery && s.done < s.total {  // the end has its own line
             output.err(progressLine(s, now: now, final: false) + "\n")
             lastPlain = now
         }
