@@ -29,11 +29,14 @@ struct DistrictRun: ParsableCommand {
     @Flag(name: .long, help: "Skip the capacity and hiring advice (faster).")
     var noAdvice = false
 
-    @Flag(name: .long, help: "No progress on stderr.")
+    @Flag(name: .long, help: "Errors only: no progress, no summary (the exit code tells).")
     var quiet = false
 
     @Flag(name: .long, help: "Also write the district dashboard DIR/html/index.html (status, staffing, reasons, advice, charts; same as --format html). 生成全区看板。")
     var html = false
+
+    @Flag(name: .long, help: "Also show the solver's lines (incumbent, bound, gap) and each school's advice time.")
+    var verbose = false
 
     @OptionGroup var exports: ExportOptions
 
@@ -43,7 +46,8 @@ struct DistrictRun: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try loadPack(pack, quiet: quiet)
+        let console = Console.standard(verbosity: Verbosity(quiet: quiet, verbose: verbose))
+        let loaded = try loadPack(pack, console: console)
         let set = try openOutputSet(out)  // staged, then swapped in (OutputSet)
         let district = loaded.district
         let settings = OfficeSettings(district)
@@ -53,32 +57,30 @@ struct DistrictRun: ParsableCommand {
         options.shard = shard.flatMap(Shard.init)
         options.advice = !noAdvice
         options.adviceOptions = AdviceOptions(probeTimeLimit: adviceTimeLimit)
-        if !quiet { options.log = { @Sendable line in printError(line) } }
-        let start = Date()
+        options.log = { @Sendable line in console.detail(line) }
+        options.progress = { @Sendable stage, done, total in
+            let name = stage == .solving ? StageName.solving : StageName.advice
+            if done == 0 { console.begin(name.0, unit: name.1, total: total) } else { console.set(done: done, total: total) }
+        }
         let output: DistrictOutput
         do {
             output = try runDistrict(district, packHash: packHash(root: pack), settings: settings, options: options, solver: GLPKSolver())
         } catch {
-            for v in error.violations { printError("internal error: \(v)") }
+            for v in error.violations { console.error("internal error / 内部错误: \(v)") }
             throw ExitCode(Exit.internalError)
         }
+        console.end()
         do {
             try writeDistrict(output, to: set.directory)
         } catch {
-            printError("cannot write \(out): \(error); the previous output is unchanged / 无法写入，原有输出未改动")
+            console.error(Say("无法写入 \(out)：\(error)；原有输出未改动", "cannot write \(out): \(error); the previous output is unchanged"))
             throw ExitCode(Exit.internalError)
         }
         try exports.write(district, into: set.directory, also: html ? [.html] : [])
         try commitOutputSet(set)
-        let schools = output.outcome.schools
-        if !quiet { printError("district run in \(String(format: "%.2f", Date().timeIntervalSince(start))) s on \(limits.jobs) job(s)") }
-        let short = schools.filter { $0.status == "short" }.count
-        let under = schools.filter { $0.status == "understaffed" }.count
-        print("\(schools.count) school(s): \(schools.count - short - under) ok, \(under) understaffed, \(short) short. Wrote \(out)/schedule.csv, months.csv, schools.csv, report.md, advice.csv\(output.shard == nil ? "" : ", shard.json"). / \(schools.count)所学校：达标\(schools.count - short - under)，配备不足\(under)，未达标\(short)。")
-        for s in schools where s.status != "ok" {
-            print("  \(s.id) \(s.status): \(s.adviceLine)")
-        }
-        if short > 0 { throw ExitCode(Exit.short) }
+        let files = ["schedule.csv", "months.csv", "schools.csv", "advice.csv", "report.md"] + (output.shard == nil ? [] : ["shard.json"])
+        for line in DistrictSummary.lines(output.outcome, out: out, files: files, language: console.language) { console.result(line) }
+        if output.outcome.schools.contains(where: { $0.status == "short" }) { throw ExitCode(Exit.short) }
     }
 }
 
@@ -92,6 +94,8 @@ struct Merge: ParsableCommand {
 
     @Option(name: .long, help: "Output directory (created if missing).")
     var out: String
+
+    @OptionGroup var terminal: LangOption
 
     func validate() throws {
         if shards.isEmpty { throw ValidationError("give at least one shard directory") }
@@ -111,6 +115,7 @@ struct Merge: ParsableCommand {
             printError("cannot write \(out): \(error)")
             throw ExitCode(Exit.internalError)
         }
-        print("merged \(shards.count) shard(s) into \(out)/schedule.csv, months.csv, schools.csv, report.md. / 已合并分片。")
+        print(Say("已合并 \(shards.count) 个分片：\(out)/ — schedule.csv, months.csv, schools.csv, report.md",
+                  "merged \(shards.count) shard(s) into \(out)/: schedule.csv, months.csv, schools.csv, report.md").text(terminal.language))
     }
 }

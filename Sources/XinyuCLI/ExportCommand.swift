@@ -24,7 +24,8 @@ struct ExportOptions: ParsableArguments {
             help: "Also export: xlsx, ics, html (comma-separated or repeated), into DIR/xlsx, DIR/ics, DIR/html.")
     var format: [String] = []
 
-    @Option(name: .long, help: "Language of the exports: zh (default) or en.")
+    // The terminal speaks this language too when it is given (ConsoleLanguage.flag reads it).
+    @Option(name: .long, help: "Language of the exports (zh by default) and of the terminal (by default the locale, else both): zh or en.")
     var lang: String = "zh"
 
     func validate() throws {
@@ -105,7 +106,8 @@ struct Export: ParsableCommand {
             printError("cannot write \(out): \(error)")
             throw ExitCode(Exit.internalError)
         }
-        print("wrote \(written.count) file(s) into \(out) (\(try formats().sorted().map(\.rawValue).joined(separator: ", "))). / 已导出 \(written.count) 个文件。")
+        let kinds = try formats().sorted().map(\.rawValue).joined(separator: ", ")
+        print(Say("已导出 \(written.count) 个文件到 \(out)（\(kinds)）。", "wrote \(written.count) file(s) into \(out) (\(kinds)).").text(.current))
     }
 
     /// The verifier first: a schedule that breaks a rule is refused (exit 1, the list) unless

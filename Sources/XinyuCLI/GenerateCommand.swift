@@ -30,6 +30,8 @@ struct Generate: ParsableCommand {
     @Flag(name: .long, help: "Replace an existing pack.")
     var force = false
 
+    @OptionGroup var terminal: LangOption
+
     func validate() throws {
         if schools < 1 || schools > 5000 { throw ValidationError("--schools must be 1–5000") }
         if TermPreset(rawValue: term) == nil {
@@ -50,6 +52,7 @@ struct Generate: ParsableCommand {
             throw ExitCode(Exit.usage)
         }
         let n = d.schools.reduce(0) { $0 + $1.classes.count }
-        print("wrote \(out): \(d.schools.count) schools, \(n) classes, term \(d.termStart.iso) – \(d.termEnd.iso). / 已生成样例数据包。")
+        print(Say("已生成样例数据包 \(out)：\(d.schools.count) 所学校，\(n) 个班，学期 \(d.termStart.iso) – \(d.termEnd.iso)。",
+                  "wrote \(out): \(d.schools.count) schools, \(n) classes, term \(d.termStart.iso) – \(d.termEnd.iso).").text(terminal.language))
     }
 }

@@ -99,7 +99,9 @@ final class InterruptWatch: @unchecked Sendable {
     }
 
     private func note(_ text: String) {
-        if !quiet { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+        // On a terminal the progress line is cleared first, so the note does not run on after it.
+        let lift = isatty(STDERR_FILENO) == 1 ? Console.clearLine : ""
+        if !quiet { FileHandle.standardError.write(Data((lift + text + "\n").utf8)) }
     }
 
     private func signalName(_ number: Int32) -> String {

@@ -31,8 +31,13 @@ struct Replan: ParsableCommand {
     @Option(name: .long, help: "Cost of keeping a lesson's time with another teacher (default 1).")
     var teacherWeight: Double = 1
 
-    @Flag(name: .long, help: "No progress on stderr.")
+    @Flag(name: .long, help: "Errors only: no progress, no summary (the exit code tells).")
     var quiet = false
+
+    @Flag(name: .long, help: "Also show the solver's lines (incumbent, bound, gap).")
+    var verbose = false
+
+    @OptionGroup var terminal: LangOption
 
     func validate() throws {
         if CivilDate(iso: from) == nil { throw ValidationError("--from must be a date YYYY-MM-DD") }
@@ -42,7 +47,8 @@ struct Replan: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try loadPack(pack, quiet: quiet)
+        let console = Console.standard(verbosity: Verbosity(quiet: quiet, verbose: verbose), language: terminal.language)
+        let loaded = try loadPack(pack, console: console)
         // Grade lectures are chosen before the lessons; re-planning around a published lecture
         // is not built yet (docs/FORMAT.md): say so rather than move it silently.
         if let s = loaded.district.schools.first(where: { $0.lectures != nil }) {
@@ -57,7 +63,7 @@ struct Replan: ParsableCommand {
             throw ExitCode(Exit.invalidInput)
         }
         var plan = PlanOptions(timeLimit: limits.timeLimit)
-        if !quiet { plan.log = { @Sendable line in printError(line) } }
+        plan.log = { @Sendable line in console.detail(line) }
         var options = ReplanOptions(from: CivilDate(iso: from)!, plan: plan)
         options.moveWeight = moveWeight
         options.teacherWeight = teacherWeight
@@ -69,15 +75,17 @@ struct Replan: ParsableCommand {
         let checked = r.result.lessons.filter { !invalid.contains($0) }
         let violations = Verifier.check(r.result.district, checked, allowShort: true)
         if !violations.isEmpty {
-            for v in violations { printError("internal error: \(v)") }
+            for v in violations { console.error("internal error / 内部错误: \(v)") }
             throw ExitCode(Exit.internalError)
         }
-        var report = reportMarkdown(r.result, solverName: solver.name, solverVersion: solver.version, packHash: packHash(root: pack))
-        report += "\n## 调整 / Changes from \(from)\n\n"
-        report += "- 未变 / unchanged: \(r.unchanged); " + LessonChange.Kind.allCases.map { k in "\(k.rawValue): \(r.changes.filter { $0.kind == k }.count)" }.joined(separator: ", ") + "\n"
+        // The changes come before the appendix of solver figures.
+        var changes = "## 调整 / Changes from \(from)\n\n"
+        changes += "- 未变 / unchanged: \(r.unchanged); " + LessonChange.Kind.allCases.map { k in "\(k.rawValue): \(r.changes.filter { $0.kind == k }.count)" }.joined(separator: ", ") + "\n"
         if !r.pastInvalid.isEmpty {
-            report += "- \(r.pastInvalid.count) published lesson(s) before \(from) no longer fit the changed pack; kept as given. / \(r.pastInvalid.count) 节已上课程与修改后的数据不符，按原样保留。\n"
+            changes += "- \(r.pastInvalid.count) published lesson(s) before \(from) no longer fit the changed pack; kept as given. / \(r.pastInvalid.count) 节已上课程与修改后的数据不符，按原样保留。\n"
         }
+        let report = reportMarkdown(r.result, solverName: solver.name, solverVersion: solver.version, packHash: packHash(root: pack),
+                                    sections: [changes + "\n"])
         do {
             let set = try openOutputSet(out)  // staged, then swapped in (OutputSet)
             try AtomicFile.write(ScheduleFiles.scheduleText(r.result.lessons), to: set.path("schedule.csv"))
@@ -88,10 +96,11 @@ struct Replan: ParsableCommand {
         } catch let error as ExitCode {
             throw error
         } catch {
-            printError("cannot write \(out): \(error)")
+            console.error(Say("无法写入 \(out)：\(error)", "cannot write \(out): \(error)"))
             throw ExitCode(Exit.internalError)
         }
-        print("\(r.result.lessons.count) lessons; \(r.changes.count) change(s) from \(from) (\(r.unchanged) published lessons unchanged); \(r.result.shortfall) lesson(s) short. Wrote \(out)/changes.csv. / 调整 \(r.changes.count) 处。")
+        console.result(Say("\(r.result.lessons.count) 节；自 \(from) 起调整 \(r.changes.count) 处（\(r.unchanged) 节已公布的课不变）；缺 \(r.result.shortfall) 节。文件：\(out)/ — schedule.csv, months.csv, changes.csv, report.md",
+                           "\(r.result.lessons.count) lessons; \(r.changes.count) change(s) from \(from) (\(r.unchanged) published lessons unchanged); \(r.result.shortfall) lesson(s) short. Files in \(out)/: schedule.csv, months.csv, changes.csv, report.md"))
         if !r.result.allMet { throw ExitCode(Exit.short) }
     }
 }

@@ -29,10 +29,10 @@ struct Solve: ParsableCommand {
     @Flag(name: .long, help: "Skip the LP bound of the full term model (faster; the report's bound is then weaker).")
     var noGlobalBound = false
 
-    @Flag(name: .long, help: "Show GLPK's own log.")
+    @Flag(name: .long, help: "Also show the solver's lines (incumbent, bound, gap) and GLPK's own log.")
     var verbose = false
 
-    @Flag(name: .long, help: "No progress on stderr.")
+    @Flag(name: .long, help: "Errors only: no progress, no summary (the exit code tells).")
     var quiet = false
 
     @Option(name: .long, help: ArgumentHelp("Write the whole pack's monolithic term model (MPS) here, with a .json beside it (benchmarks).", visibility: .hidden))
@@ -52,11 +52,12 @@ struct Solve: ParsableCommand {
         // SIGINT/SIGTERM: exit 130 with the output folder untouched, or, once writing has begun,
         // after every file is written (Interrupts.swift, docs/TRUST.md).
         let interrupts = InterruptWatch(quiet: quiet)
-        let district = try loadPack(pack, quiet: quiet).district
+        let console = Console.standard(verbosity: Verbosity(quiet: quiet, verbose: verbose))
+        let district = try loadPack(pack, console: console).district
         let set = try openOutputSet(out)  // the whole set is staged, then swapped in (OutputSet)
         let unknown = school.filter { id in !district.schools.contains { $0.id == id } }
         if !unknown.isEmpty {
-            printError("unknown school(s): \(unknown.joined(separator: ", ")) / 没有这些学校")
+            console.error(Say("没有这些学校：\(unknown.joined(separator: ", "))", "unknown school(s): \(unknown.joined(separator: ", "))"))
             throw ExitCode(Exit.usage)
         }
         let solver = GLPKSolver()
@@ -64,49 +65,61 @@ struct Solve: ParsableCommand {
         do {
             output = try SolveJob.run(
                 district, packRoot: pack, only: school.isEmpty ? nil : Set(school), jobs: limits.jobs,
-                options: planOptions(started: started, interrupts: interrupts), solver: solver,
-                extrasTimeLimit: { limits.timeLimit.map { max(0.5, $0 - Date().timeIntervalSince(started) - 0.3) } })
+                options: planOptions(started: started, interrupts: interrupts, console: console), solver: solver,
+                extrasTimeLimit: { limits.timeLimit.map { max(0.5, $0 - Date().timeIntervalSince(started) - 0.3) } },
+                progress: { stage, done, total in console.show(stage, done: done, total: total) })
         } catch {
             // Never write a schedule the independent verifier rejects.
-            for v in error.violations { printError("internal error: \(v)") }
+            for v in error.violations { console.error("internal error / 内部错误: \(v)") }
             throw ExitCode(Exit.internalError)
         }
-        try write(output, into: set, interrupts: interrupts)
+        try write(output, into: set, interrupts: interrupts, console: console)
         // Interrupted: the complete set of the best schedule found is written; stop here (130).
         interrupts.exitIfInterrupted()
         try writeBenchmarkFiles(output.result, solver: solver)
-        try summarise(output)
+        // At most about 15 lines: totals, the schools in trouble, the rest of the policy, the files.
+        let files = output.files.map(\.name) + ["report.md"]
+        for line in SolveSummary.lines(output.result, extras: output.extras, out: out, files: files, language: console.language) {
+            console.result(line)
+        }
+        if !output.result.allMet || output.extras.unmet { throw ExitCode(Exit.short) }
     }
 
     /// The planner's options: the limit covers the whole run (what reading took, and a share
     /// kept for checking and writing).
-    private func planOptions(started: Date, interrupts: InterruptWatch) -> PlanOptions {
+    private func planOptions(started: Date, interrupts: InterruptWatch, console: Console) -> PlanOptions {
         var options = PlanOptions(timeLimit: limits.timeLimit.map { max(0.01, ($0 - Date().timeIntervalSince(started)) * 0.9 - 0.2) })
         options.mipGap = mipGap
         options.writeModelDirectory = writeModel
         options.globalBound = !noGlobalBound
         options.verbose = verbose
-        if !quiet { options.log = { @Sendable line in printError(line) } }
+        options.log = { @Sendable line in console.detail(line) }
         options.stop = { interrupts.isInterrupted }
         return options
     }
 
-    /// The schedule files, report.md and the exports staged in the output set, then the set
-    /// swapped in whole (OutputSet).
-    private func write(_ output: SolveOutput, into set: OutputSet, interrupts: InterruptWatch) throws {
+    /// The schedule files, report.md and the exports staged in the output set (one progress
+    /// step each), then the set swapped in whole (OutputSet).
+    private func write(_ output: SolveOutput, into set: OutputSet, interrupts: InterruptWatch, console: Console) throws {
         var report = output.report
         if interrupts.isInterrupted {
-            report += "\n## 中断 / Interrupted\n\n运行被中断：这是中断前找到的最好排课，未经完整优化。 The run was interrupted (SIGINT/SIGTERM): this is the best schedule found before it stopped; it keeps every rule but was not fully optimised.\n"
+            // Before the appendix of solver figures, like every section for people.
+            report = insertBeforeAppendix(report, "## 中断 / Interrupted\n\n运行被中断：这是中断前找到的最好排课，未经完整优化。 The run was interrupted (SIGINT/SIGTERM): this is the best schedule found before it stopped; it keeps every rule but was not fully optimised.\n\n")
         }
+        let files = output.files.map { (name: $0.name, text: $0.text) } + [(name: "report.md", text: report)]
         interrupts.beginWriting()
         defer { interrupts.endWriting() }
+        console.begin(StageName.writing.0, unit: StageName.writing.1, total: files.count)
         do {
-            for f in output.files { try AtomicFile.write(f.text, to: set.path(f.name)) }
-            try AtomicFile.write(report, to: set.path("report.md"))
+            for f in files {
+                try AtomicFile.write(f.text, to: set.path(f.name))
+                console.advance()
+            }
         } catch {
-            printError("cannot write \(out): \(error); the previous output is unchanged / 无法写入，原有输出未改动")
+            console.error(Say("无法写入 \(out)：\(error)；原有输出未改动", "cannot write \(out): \(error); the previous output is unchanged"))
             throw ExitCode(Exit.internalError)
         }
+        console.end()
         if !interrupts.isInterrupted { try exports.write(output.result.district, into: set.directory) }
         try commitOutputSet(set)
     }
@@ -129,31 +142,4 @@ struct Solve: ParsableCommand {
             }
         }
     }
-
-    /// The closing lines on stdout, and exit 3 when something is short.
-    private func summarise(_ output: SolveOutput) throws {
-        let result = output.result, extras = output.extras
-        let required = result.months.reduce(0) { $0 + $1.required }
-        if !quiet { printError("solved in \(String(format: "%.2f", result.seconds)) s on \(result.jobs) job(s)") }
-        printExtrasSummary(extras, out: out)
-        if result.allMet {
-            print("\(result.lessons.count) lessons placed; every class meets every monthly minimum (\(required) required). Wrote \(out)/schedule.csv, months.csv, lessons.csv, report.md. / 已排 \(result.lessons.count) 节，全部达标。")
-            if extras.unmet { throw ExitCode(Exit.short) }
-        } else {
-            print("\(result.lessons.count) lessons placed; \(result.shortfall) lesson(s) short in \(result.shortfalls.count) class-month(s): see \(out)/report.md. / 已排 \(result.lessons.count) 节，\(result.shortfalls.count) 个班级-月份未达标，原因见报告。")
-            for s in result.shortfalls {
-                print("  \(s.school) \(s.classID) \(s.month): \(s.scheduled)/\(s.required) — \(s.reasons.first?.en ?? "")")
-            }
-            throw ExitCode(Exit.short)
-        }
-    }
-}
-
-/// One line per unmet extra requirement (each is explained in report.md).
-func printExtrasSummary(_ extras: PolicyExtras, out: String) {
-    for m in extras.missingLectures { print("  \(m.school) grade \(m.grade): no lecture — \(m.reason.en)") }
-    for s in extras.details.roomShorts { print("  \(s.school) \(s.classID): \(s.given)/\(s.required) lessons in the activity room — \(s.reason.en)") }
-    for s in extras.details.areaShorts { print("  \(s.school) \(s.classID): areas not covered — \(s.reason.en)") }
-    for w in extras.duty?.shortWeeks ?? [] { print("  \(w.school) week of \(w.week.iso): counseling room \(w.openMinutes)/\(w.requiredMinutes) min, parent slots \(w.parentSlots)/\(w.requiredParentSlots) — \(w.reason.en)") }
-    if let duty = extras.duty { print("\(duty.shifts.count) counseling-room duty shift(s): \(out)/duty.csv, duty-weekly.csv. / 已排心理咨询室值班 \(duty.shifts.count) 次。") }
 }

@@ -8,10 +8,14 @@ struct Validate: ParsableCommand {
     @Argument(help: "The district pack directory.")
     var pack: String
 
+    @OptionGroup var terminal: LangOption
+
     func run() throws {
-        let loaded = try loadPack(pack, quiet: false)
+        let console = Console.standard(verbosity: .normal, language: terminal.language)
+        let loaded = try loadPack(pack, console: console)
         let d = loaded.district
         let classes = d.schools.reduce(0) { $0 + $1.classes.count }
-        print("\(pack): valid — \(d.schools.count) school(s), \(classes) classes, term \(d.termStart.iso) – \(d.termEnd.iso). / 数据包有效。")
+        console.result(Say("\(pack)：数据包有效——\(d.schools.count) 所学校，\(classes) 个班，学期 \(d.termStart.iso) – \(d.termEnd.iso)。",
+                           "\(pack): valid — \(d.schools.count) school(s), \(classes) classes, term \(d.termStart.iso) – \(d.termEnd.iso)."))
     }
 }

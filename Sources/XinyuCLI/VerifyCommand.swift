@@ -12,6 +12,8 @@ struct Verify: ParsableCommand {
     @Argument(help: "The directory holding schedule.csv (and months.csv).")
     var schedule: String
 
+    @OptionGroup var terminal: LangOption
+
     func run() throws {
         let loaded = try loadPack(pack, quiet: true)
         let files: (lessons: [Lesson], months: [MonthRow]?)
@@ -41,12 +43,13 @@ struct Verify: ParsableCommand {
         var violations = Verifier.check(loaded.district, lessons, months: files.months)
         if let details { violations += DetailsVerifier.check(loaded.district, lessons: lessons, details: details, allowShort: false) }
         if let shifts { violations += DutyVerifier.check(loaded.district, lessons: lessons, shifts: shifts, allowShort: false) }
+        let language = terminal.language
         if violations.isEmpty {
-            print("\(schedule): \(files.lessons.count) lessons keep every rule. / 排课符合全部规则。")
+            print(Say("\(schedule)：\(files.lessons.count) 节课符合全部规则。", "\(schedule): \(files.lessons.count) lessons keep every rule.").text(language))
             return
         }
         for v in violations { print(v.description) }
-        print("\(violations.count) violation(s). / 发现 \(violations.count) 处违规。")
+        print(Say("发现 \(violations.count) 处违规。", "\(violations.count) violation(s).").text(language))
         throw ExitCode(Exit.verifyFailed)
     }
 }

@@ -41,8 +41,13 @@ public struct DistrictRunOptions: Sendable {
     public var advice = true
     public var adviceOptions = AdviceOptions()
     public var log: (@Sendable (String) -> Void)?
+    /// Hears (stage, done, total) as groups are solved and schools advised (the terminal's progress).
+    public var progress: (@Sendable (_ stage: DistrictStage, _ done: Int, _ total: Int) -> Void)?
     public init() {}
 }
+
+/// The long stages of a district run.
+public enum DistrictStage: Sendable { case solving, advice }
 
 /// What a run produced, ready to write.
 public struct DistrictOutput: Sendable {
@@ -65,7 +70,9 @@ public func runDistrict(_ district: District, packHash: String, settings: Office
     var plan = PlanOptions(timeLimit: options.timeLimit)
     plan.log = options.log
     let only = options.shard?.schools(of: district)
-    let result = solveDistrict(district, only: only, jobs: options.jobs, options: plan, solver: solver)
+    let progress = options.progress
+    let result = solveDistrict(district, only: only, jobs: options.jobs, options: plan, solver: solver,
+                               progress: progress.map { p in { @Sendable d, t in p(.solving, d, t) } })
     let violations = Verifier.check(result.district, result.lessons, months: result.months, allowShort: true)
     if !violations.isEmpty { throw VerifierRejection(violations: violations.map(\.description)) }
     var advice: [String: Advice] = [:]
@@ -79,10 +86,13 @@ public func runDistrict(_ district: District, packHash: String, settings: Office
         let found = Slots<Advice>(ids.count)
         let log = options.log
         let adviceOptions = { var a = options.adviceOptions; a.plan = plan; return a }()
+        let advised = Counter()
+        if !ids.isEmpty { progress?(.advice, 0, ids.count) }
         parallelForEach(ids.count, jobs: options.jobs) { i in
             let start = Date()
             found[i] = advise(ids[i], district: district, short: shortBySchool[ids[i]]!, solver: solver, options: adviceOptions)
             log?("\(ids[i]) advice: \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
+            progress?(.advice, (advised.take(below: ids.count) ?? 0) + 1, ids.count)
         }
         for (i, id) in ids.enumerated() { advice[id] = found[i] }
     }

@@ -177,7 +177,6 @@ extension DistrictOutcome {
         add("- 政策 / Policy: \(policy)")
         add("- 配备标准 / Staffing rule: 每个学段至少1名专职心理教师；专职与兼职合计每 \(staffing.studentsPerParttime) 名学生至少1名（不足部分配兼职）；心理辅导室每周至少开放 \(hours(staffing.counselingMinHours)) 小时。 At least one full-time psychology teacher per stage; full-time plus part-time at least one per \(staffing.studentsPerParttime) students (part-time teachers make up the rest); counseling room open at least \(hours(staffing.counselingMinHours)) h a week.")
         add("- 巡回教师 / Shared teachers: 同一教师编号出现在多所学校时（巡回教师），在列出他的每一所学校都计入配备。 A teacher whose id appears in several schools (a shared, 巡回 teacher) counts towards the staffing of every school that lists them.")
-        add("- \(software), pack hash `\(packHash)`")
         add()
         let required = schools.reduce(0) { $0 + $1.required }
         let placed = schools.reduce(0) { $0 + $1.placed }
@@ -192,6 +191,7 @@ extension DistrictOutcome {
         let trouble = schools.filter { $0.status != "ok" }.sorted {
             ($0.status == "short" ? 0 : 1, -$0.shortLessons, $0.id) < ($1.status == "short" ? 0 : 1, -$1.shortLessons, $1.id)
         }
+        out += decisionsTable(trouble)
         add("## 需关注的学校 / Schools in trouble")
         add()
         if trouble.isEmpty { add("无。 None: every school meets every minimum and the staffing rule.") ; add() }
@@ -249,27 +249,7 @@ extension DistrictOutcome {
             add("- \(s.id) \(s.name): 每周开放 \(hours(s.room!.hoursPerWeek)) 小时，少于 \(hours(staffing.counselingMinHours)) 小时 / open \(hours(s.room!.hoursPerWeek)) h a week, below the district minimum of \(hours(staffing.counselingMinHours)) h")
         }
         add()
-        add("## 求解 / Solver")
-        add()
-        add("| group | status | shortfall | shortfall bound | objective | lower bound | gap | bound of |")
-        add("|---|---|---:|---:|---:|---:|---:|---|")
-        for g in groups {
-            add("| \(g.schools.joined(separator: "+")) | \(g.quality) | \(g.shortfall) | \(g.shortfallBound) | \(g.objective) | \(g.bound) | \(g.gap) | \(g.boundNote) |")
-        }
-        add()
-        add("## 偏好 / Preferences")
-        add()
-        add("| preference | weight | amount | cost |")
-        add("|---|---:|---:|---:|")
-        var total = 0.0
-        for name in preferenceNames {
-            let weight = groups.first?.weights[name] ?? 0
-            let amount = groups.reduce(0.0) { $0 + ($1.amounts[name] ?? 0) }
-            total += weight * amount
-            add("| \(name) | \(f2(weight)) | \(f2(amount)) | \(f2(weight * amount)) |")
-        }
-        add("| total | | | \(f2(total)) |")
-        add()
+        out += appendixMarkdown
         return out.joined(separator: "\n") + "\n"
     }
 }

@@ -1,2 +1,3 @@
 import XinyuCLI
-XinyuCommand.main()
+// Usage errors are said in Chinese and English (UsageErrors.swift).
+XinyuMain.main()

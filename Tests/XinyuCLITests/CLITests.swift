@@ -124,8 +124,9 @@ final class CLITests: XCTestCase {
         let out = try tempDir() + "/out"
         let r = try xinyu(["solve", CLITests.root + "/instances/tiny-january", "--out", out, "--quiet"])
         XCTAssertEqual(r.code, 3)
-        XCTAssertTrue(r.out.contains("2027-01 has lesson days in only 1 week(s)"), r.out)
+        XCTAssertEqual(r.out + r.err, "", "--quiet: the exit code tells, report.md explains")
         let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("2027-01 has lesson days in only 1 week(s)"), report)
         XCTAssertTrue(report.contains("与师资无关"))
         let months = try String(contentsOfFile: out + "/months.csv", encoding: .utf8)
         XCTAssertTrue(months.contains("S01,5-1,2027-01,2,1"), "the month is reported, not lowered: \(months)")

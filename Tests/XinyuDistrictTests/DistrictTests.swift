@@ -135,6 +135,12 @@ final class DistrictRunTests: XCTestCase {
         // 80 students at 1 teacher per 30 call for 3: besides its full-time teacher A1 needs 2 part-time and has 1.
         XCTAssertEqual(out.outcome.schools.first { $0.id == "A1" }?.status, "understaffed")
         let report = out.outcome.reportMarkdown
+        // Decisions first, the solver's figures (and the software, the pack hash) in the appendix at the end.
+        let order = ["## 全区合计", "## 需要决定", "## 需关注的学校", "## 学校一览", "## 心理辅导室", "## 附录", "pack hash", "### 偏好"]
+            .map { report.range(of: $0)?.lowerBound.utf16Offset(in: report) ?? -1 }
+        XCTAssertEqual(order, order.sorted(), "report.md order")
+        XCTAssertFalse(order.contains(-1), "every section is there")
+        XCTAssertTrue(report.contains("| A1 | 学校A1 | understaffed 配备不足 |"), report)
         XCTAssertTrue(report.contains("A2 学校A2: 每周开放 6 小时，少于 10 小时"), report)
         XCTAssertTrue(report.contains("No counseling room declared (3): A3, B1, B2"), report)
         let dir = pack + "-out"

@@ -39,10 +39,11 @@ public func parallelForEach(_ count: Int, jobs: Int, _ work: @escaping @Sendable
 }
 
 /// A thread-safe counter handing out work indices in order.
-final class Counter: @unchecked Sendable {
+public final class Counter: @unchecked Sendable {
     private var value = 0
     private let lock = NSLock()
-    func take(below limit: Int) -> Int? {
+    public init() {}
+    public func take(below limit: Int) -> Int? {
         lock.lock(); defer { lock.unlock() }
         guard value < limit else { return nil }
         value += 1
@@ -63,13 +64,16 @@ public final class Slots<T: Sendable>: @unchecked Sendable {
 
 /// Solves every group of schools of `district` (only the groups holding `only`, if given),
 /// groups in parallel on `jobs` threads. With a time limit, each group gets a fair share of
-/// what remains when it starts.
+/// what remains when it starts. `progress` hears (groups done, groups) before the first and after
+/// each group (the terminal's progress line).
 public func solveDistrict(_ district: District, only: Set<String>? = nil, jobs: Int, options: PlanOptions,
-                          solver: MIPSolver) -> DistrictResult {
+                          solver: MIPSolver, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> DistrictResult {
     let clock = Clock()
     let groups = schoolGroups(district).filter { g in only.map { o in g.contains { o.contains($0.id) } } ?? true }
     let plans = Slots<GroupPlan>(groups.count)
     let started = Counter()
+    let finished = Counter()
+    progress?(0, groups.count)
     parallelForEach(groups.count, jobs: jobs) { i in
         var o = options
         if let limit = options.timeLimit {
@@ -83,6 +87,7 @@ public func solveDistrict(_ district: District, only: Set<String>? = nil, jobs: 
         plan.lectures = lectures
         plan.missingLectures = missing
         plans[i] = plan
+        progress?((finished.take(below: groups.count) ?? 0) + 1, groups.count)
     }
     let done = (0..<groups.count).map { plans[$0]! }
     var lessons = done.flatMap { $0.instance.lessons($0.placements) + $0.instance.lectureLessons($0.lectures, district: district) }

@@ -25,21 +25,29 @@ public struct OutputFile: Sendable, Hashable {
     public var text: String
 }
 
+/// The long stages of a solve (the terminal's progress line): school groups, then the policy extras.
+public enum SolveStage: Sendable { case solving, extras }
+
 /// The solve pipeline as a library job (beside the district office's `runDistrict`): solve,
 /// verify, plan the policy extras on the lessons, verify them, and make every file's text.
 /// It writes nothing; the caller writes `files` and then `report`.
 public enum SolveJob {
     public static func run(_ district: District, packRoot: String, only: Set<String>?, jobs: Int, options: PlanOptions,
-                           solver: MIPSolver, extrasTimeLimit: () -> Double?) throws(ScheduleRejection) -> SolveOutput {
-        let result = solveDistrict(district, only: only, jobs: jobs, options: options, solver: solver)
+                           solver: MIPSolver, extrasTimeLimit: () -> Double?,
+                           progress: (@Sendable (_ stage: SolveStage, _ done: Int, _ total: Int) -> Void)? = nil)
+        throws(ScheduleRejection) -> SolveOutput {
+        let result = solveDistrict(district, only: only, jobs: jobs, options: options, solver: solver,
+                                   progress: progress.map { p in { @Sendable d, t in p(.solving, d, t) } })
         try verify(result)
+        progress?(.extras, 0, 1)
         // The rest of the policy, planned on the lessons: rooms, topics, forms, duty (and re-checked).
         let extras = planPolicyExtras(result, solver: solver, timeLimit: extrasTimeLimit())
         let extraViolations = checkPolicyExtras(result.district, lessons: result.lessons, extras: extras)
         if !extraViolations.isEmpty { throw ScheduleRejection(violations: extraViolations) }
-        var report = reportMarkdown(result, solverName: solver.name, solverVersion: solver.version,
-                                    packHash: packHash(root: packRoot))
-        report += policyReportMarkdown(result.district, lectures: result.lessons.filter(\.lecture), extras: extras)
+        progress?(.extras, 1, 1)
+        // The rest of the policy before the appendix of solver figures.
+        let report = reportMarkdown(result, solverName: solver.name, solverVersion: solver.version, packHash: packHash(root: packRoot),
+                                    sections: [policyReportMarkdown(result.district, lectures: result.lessons.filter(\.lecture), extras: extras)])
         var files = [
             OutputFile(name: "schedule.csv", text: ScheduleFiles.scheduleText(result.lessons)),
             OutputFile(name: "months.csv", text: ScheduleFiles.monthsText(result.months)),

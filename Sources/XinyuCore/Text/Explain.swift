@@ -18,6 +18,24 @@ public struct Shortfall: Sendable, Hashable {
     public var required: Int
     public var scheduled: Int
     public var reasons: [Text]
+    /// The first reason's kind: what would have to change (the report's decisions, the terminal).
+    public var cause: ShortfallCause = .busy
+}
+
+/// Why a class-month is short, by what would have to change.
+public enum ShortfallCause: String, Sendable, Hashable, CaseIterable {
+    /// Too few teaching weeks or school days: no staffing helps (month_minimum, exam days).
+    case calendar
+    /// The class has no displaceable or free period that month (policy, timetable).
+    case noPeriods
+    /// The school has no psychology teacher of the class's stage.
+    case noTeacher
+    /// The class's periods never meet a free psychology teacher (timetables, unavailability).
+    case clash
+    /// The teachers who can take the class cannot give enough lessons (more teacher-periods).
+    case capacity
+    /// The teachers are used by other classes at the class's periods, or same_teacher binds.
+    case busy
 }
 
 extension GroupPlan {
@@ -42,48 +60,51 @@ extension GroupPlan {
                 // A grade lecture of the month counts on both sides (it was taken out of the minimum).
                 let lectures = c.lecturesInMonth.isEmpty ? 0 : c.lecturesInMonth[mi]
                 let have = count[[ci, mi], default: 0] + lectures
+                let (cause, texts) = reasons(ci, mi, minimum + lectures, cap: cap, pools: pools[mi], perWeek: perWeek, teacherMonth: teacherMonth)
                 out.append(Shortfall(school: c.school, classID: c.id, month: month, required: minimum + lectures, scheduled: have,
-                                     reasons: reasons(ci, mi, minimum + lectures, cap: cap, pools: pools[mi], perWeek: perWeek, teacherMonth: teacherMonth)))
+                                     reasons: texts, cause: cause))
             }
         }
         return out
     }
 
     private func reasons(_ ci: Int, _ mi: Int, _ minimum: Int, cap: [[Int]], pools: [Pool], perWeek: Int,
-                         teacherMonth: [[Int]: Int]) -> [Text] {
+                         teacherMonth: [[Int]: Int]) -> (ShortfallCause, [Text]) {
         let inst = instance
         let c = inst.classes[ci]
         let month = inst.months[mi]
         let monthDays = inst.days.filter { $0.month == mi }
         var reasons: [Text] = []
+        var cause = ShortfallCause.busy
 
         // The calendar: days and weeks of the month that can take a lesson.
         let weeks = Set(monthDays.map(\.isoWeek)).sorted()
         if monthDays.isEmpty {
-            return [Text(en: "\(month) has no school day without exams: no lesson can be placed (minimum \(minimum)).",
-                         zh: "\(month)没有非考试的上课日，无法安排心理课（要求\(minimum)节）。")]
+            return (.calendar, [Text(en: "\(month) has no school day without exams: no lesson can be placed (minimum \(minimum)).",
+                         zh: "\(month)没有非考试的上课日，无法安排心理课（要求\(minimum)节）。")])
         }
         if weeks.count * perWeek < minimum {
             let first = monthDays.first!.date.iso, last = monthDays.last!.date.iso
-            return [Text(
+            return (.calendar, [Text(
                 en: "\(month) has lesson days in only \(weeks.count) week(s) (\(first) – \(last), \(monthDays.count) school days without exams); at most \(perWeek) lesson(s) per class per week gives at most \(weeks.count * perWeek) of the \(minimum) required, whatever the staffing.",
-                zh: "\(month)只有\(weeks.count)个教学周有可上课日（\(first)至\(last)，共\(monthDays.count)个非考试上课日）；每班每周至多\(perWeek)节，最多\(weeks.count * perWeek)节，达不到\(minimum)节，与师资无关。")]
+                zh: "\(month)只有\(weeks.count)个教学周有可上课日（\(first)至\(last)，共\(monthDays.count)个非考试上课日）；每班每周至多\(perWeek)节，最多\(weeks.count * perWeek)节，达不到\(minimum)节，与师资无关。")])
         }
         let candsInMonth = c.candidates.filter { inst.days[$0.day].month == mi }
         if candsInMonth.isEmpty {
-            return [Text(
+            return (.noPeriods, [Text(
                 en: "class \(c.id) has no displaceable period (\(inst.policy.displaceable.keys.sorted().joined(separator: ", ")))\(inst.policy.useFreePeriods ? " or free period" : "") on the school days of \(month).",
-                zh: "\(c.id)班在\(month)的上课日没有可替换的课时（\(inst.policy.displaceable.keys.sorted().joined(separator: "、"))）\(inst.policy.useFreePeriods ? "或空节" : "")。")]
+                zh: "\(c.id)班在\(month)的上课日没有可替换的课时（\(inst.policy.displaceable.keys.sorted().joined(separator: "、"))）\(inst.policy.useFreePeriods ? "或空节" : "")。")])
         }
         let eligible = inst.teachers.indices.filter { inst.teachers[$0].stages.contains(c.stage) && inst.teachers[$0].schools.contains(c.school) }
         let staffed = candsInMonth.filter { !$0.options.isEmpty }
         if eligible.isEmpty {
-            return [Text(en: "school \(c.school) has no psychology teacher (full or part) for stage \(c.stage.rawValue).",
-                         zh: "学校\(c.school)没有\(c.stage.chinese)学段的心理教师（专职或兼职）。")]
+            return (.noTeacher, [Text(en: "school \(c.school) has no psychology teacher (full or part) for stage \(c.stage.rawValue).",
+                         zh: "学校\(c.school)没有\(c.stage.chinese)学段的心理教师（专职或兼职）。")])
         }
         let staffedWeeks = Set(staffed.map { inst.days[$0.day].isoWeek }).count
         if staffedWeeks * perWeek < minimum {
             let names = eligible.map { inst.teachers[$0].id }.joined(separator: ", ")
+            cause = .clash
             reasons.append(Text(
                 en: "in \(month) the displaceable periods of class \(c.id) meet a free psychology teacher (\(names)) in only \(staffedWeeks) week(s): the teachers are busy with their own timetable or unavailable at the others.",
                 zh: "\(month)中\(c.id)班的可替换课时只在\(staffedWeeks)个周里与空闲的心理教师（\(names)）相遇；其余时间教师有课或不可用。"))
@@ -99,6 +120,7 @@ extension GroupPlan {
             let schools = Array(Set(pool.classes.map { inst.classes[$0].school })).sorted()
             let stages = Array(Set(pool.classes.map { inst.classes[$0].stage })).sorted()
             let where_ = schools.joined(separator: "+")
+            if reasons.isEmpty { cause = .capacity }
             reasons.append(Text(
                 en: "\(month): \(monthDays.count) school days; the \(pool.classes.count) classes of \(where_) (\(stages.map(\.rawValue).joined(separator: ", "))) that these psychology teachers share need \(pool.demand) lessons; the teachers can give at most \(pool.supply) (\(detail)).",
                 zh: "\(month)：\(monthDays.count)个上课日，\(where_)中共用这些心理教师的\(pool.classes.count)个班（\(stages.map(\.chinese).joined(separator: "、"))）共需\(pool.demand)节；教师最多能上\(pool.supply)节（\(detailZh)）。"))
@@ -109,6 +131,6 @@ extension GroupPlan {
                 en: "in \(month) the psychology teachers who can take class \(c.id) are used by other classes or are not free when its displaceable periods fall (lessons given / most possible: \(used))\(inst.policy.sameTeacher ? "; one teacher must keep each class all term (same_teacher)" : "").",
                 zh: "\(month)能给\(c.id)班上课的心理教师已被其他班占用，或在该班可替换课时没有空（已上/最多：\(used)）\(inst.policy.sameTeacher ? "；且每班全学期须由同一位教师任教（same_teacher）" : "")。"))
         }
-        return reasons
+        return (cause, reasons)
     }
 }

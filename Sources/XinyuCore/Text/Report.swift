@@ -26,9 +26,24 @@ public func packHash(root: String) -> String {
     return String(h, radix: 16)
 }
 
-/// report.md: status per school, the solver's stages, objective and bound, each preference's
-/// cost, every shortfall explained (in Chinese and English).
-public func reportMarkdown(_ r: DistrictResult, solverName: String, solverVersion: String, packHash: String) -> String {
+/// report.md, for people first: the outcome, the decisions (who is short, why, what to do, at what
+/// cost), every school, every shortfall explained; then `sections` (the rest of the policy, an
+/// interruption); the solver's figures (objective, bound, gap, model sizes, preferences) last, in
+/// an appendix. Chinese and English.
+public func reportMarkdown(_ r: DistrictResult, solverName: String, solverVersion: String, packHash: String,
+                           sections: [String] = []) -> String {
+    var out = reportHeader(r)
+    out += decisionsMarkdown(r)
+    out += schoolsMarkdown(r)
+    out += shortfallsMarkdown(r)
+    var text = out.joined(separator: "\n") + "\n"
+    for s in sections { text += s }
+    let appendix = reportAppendix(r, solverName: solverName, solverVersion: solverVersion, packHash: packHash)
+    return text + appendix.joined(separator: "\n") + "\n"
+}
+
+/// Title, district, term, policy and the outcome in two sentences.
+private func reportHeader(_ r: DistrictResult) -> [String] {
     var out: [String] = []
     let d = r.district
     out.append("# 心理健康课排课报告 / Mental-health lesson schedule report")
@@ -37,7 +52,6 @@ public func reportMarkdown(_ r: DistrictResult, solverName: String, solverVersio
     out.append("- 学期 / Term: \(d.termStart.iso) – \(d.termEnd.iso)")
     out.append("- 政策 / Policy: 每班每月至少 \(d.policy.lessonsPerMonth) 节 (lessons_per_month), 每班每周至多 \(d.policy.maxPerWeek) 节 (max_per_week), same_teacher = \(d.policy.sameTeacher), use_free_periods = \(d.policy.useFreePeriods)"
                + (d.policy.monthMinimum.isEmpty ? "" : ", month_minimum: " + d.policy.monthMinimum.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", ")))
-    out.append("- Xinyu \(XinyuVersion.string), \(solverName) \(solverVersion), pack hash `\(packHash)`")
     out.append("")
     let required = r.months.reduce(0) { $0 + $1.required }
     let counted = r.months.reduce(0) { $0 + min($1.required, $1.scheduled) }
@@ -47,7 +61,8 @@ public func reportMarkdown(_ r: DistrictResult, solverName: String, solverVersio
         out.append("所有班级每月均达到最低课时。 Every class meets its minimum in every month: \(r.lessons.count) lessons placed, \(required) required.")
     } else {
         let short = r.months.filter { $0.scheduled < $0.required }
-        out.append("有 \(short.count) 个班级-月份未达到最低课时，共缺 \(required - counted) 节（原因见下）。 \(short.count) class-months are below their minimum, \(required - counted) lessons short (reasons below).")
+        let schools = Set(short.map(\.school)).count
+        out.append("\(schools) 所学校有 \(short.count) 个班级-月份未达到最低课时，共缺 \(required - counted) 节（决定与原因见下）。 \(short.count) class-months at \(schools) school(s) are below their minimum, \(required - counted) lessons short (decisions and reasons below).")
     }
     // Where the fewest missing lessons could not be proven, say how far the proof got and why.
     let unproven = r.plans.filter { !$0.shortfallProven }
@@ -59,11 +74,15 @@ public func reportMarkdown(_ r: DistrictResult, solverName: String, solverVersio
         out.append("- \(p.instance.schools.joined(separator: "+"))：缺课数未证明最少——本方案缺 \(p.shortfall) 节，任何方案至少缺 \(p.shortfallBound) 节；\(zh)。 Fewest missing lessons not proven: this schedule misses \(p.shortfall), every schedule misses at least \(p.shortfallBound); \(en).")
     }
     out.append("")
-    out.append("## 学校 / Schools")
-    out.append("")
+    return out
+}
+
+/// Every school's required, placed and missing lessons.
+private func schoolsMarkdown(_ r: DistrictResult) -> [String] {
+    var out = ["## 学校 / Schools", ""]
     out.append("| school | name | classes | required | placed | short | status |")
     out.append("|---|---|---:|---:|---:|---:|---|")
-    for s in d.schools {
+    for s in r.district.schools {
         let rows = r.months.filter { $0.school == s.id }
         let req = rows.reduce(0) { $0 + $1.required }
         let placed = r.lessons.filter { $0.school == s.id }.count
@@ -71,7 +90,48 @@ public func reportMarkdown(_ r: DistrictResult, solverName: String, solverVersio
         out.append("| \(s.id) | \(s.name) | \(s.classes.count) | \(req) | \(placed) | \(short) | \(short == 0 ? "ok 达标" : "short 未达标") |")
     }
     out.append("")
-    out.append("## 求解 / Solver")
+    return out
+}
+
+/// Every short class-month with its reasons; class-months of one school, month and reasons are one item.
+private func shortfallsMarkdown(_ r: DistrictResult) -> [String] {
+    guard !r.shortfalls.isEmpty else { return [] }
+    var out = ["## 未达标说明 / Shortfalls explained", ""]
+    var groups: [(key: String, items: [Shortfall])] = []
+    for s in r.shortfalls {
+        let key = s.school + "\u{1}" + s.month + "\u{1}" + s.reasons.map(\.en).joined(separator: "\u{1}")
+        if let i = groups.firstIndex(where: { $0.key == key }) { groups[i].items.append(s) } else { groups.append((key, [s])) }
+    }
+    for g in groups {
+        let first = g.items[0]
+        let classes = g.items.map { "\($0.classID) (\($0.scheduled)/\($0.required))" }.joined(separator: ", ")
+        out.append("- **\(first.school) \(first.month)** — \(g.items.count) 个班 / class(es): \(classes)")
+        for t in first.reasons {
+            out.append("  - \(t.zh)")
+            out.append("  - \(t.en)")
+        }
+    }
+    out.append("")
+    return out
+}
+
+/// The heading that opens report.md's appendix.
+public let reportAppendixHeading = "## 附录：求解数据 / Appendix: solver figures"
+
+/// `report` with `section` (a whole Markdown section ending in a blank line) placed just before
+/// the appendix, or at the end when there is none: what is known only once writing begins (an
+/// interruption) still comes before the solver's figures.
+public func insertBeforeAppendix(_ report: String, _ section: String) -> String {
+    guard let at = report.range(of: "\n" + reportAppendixHeading + "\n") else {
+        return report + (report.hasSuffix("\n\n") ? "" : "\n") + section
+    }
+    return String(report[..<at.lowerBound]) + "\n" + section + String(report[report.index(after: at.lowerBound)...])
+}
+
+/// The appendix: software and pack, the solver's figures per group, model sizes, preferences.
+private func reportAppendix(_ r: DistrictResult, solverName: String, solverVersion: String, packHash: String) -> [String] {
+    var out = [reportAppendixHeading, ""]
+    out.append("- Xinyu \(XinyuVersion.string), \(solverName) \(solverVersion), pack hash `\(packHash)`")
     out.append("")
     out.append("| group | status | shortfall | shortfall bound | objective | lower bound | gap | bound of |")
     out.append("|---|---|---:|---:|---:|---:|---:|---|")
@@ -86,7 +146,7 @@ public func reportMarkdown(_ r: DistrictResult, solverName: String, solverVersio
         out.append("- \(p.instance.schools.joined(separator: "+")): " + stages.joined(separator: "; "))
     }
     out.append("")
-    out.append("## 偏好 / Preferences")
+    out.append("### 偏好 / Preferences")
     out.append("")
     out.append("| preference | weight | amount | cost |")
     out.append("|---|---:|---:|---:|")
@@ -98,25 +158,5 @@ public func reportMarkdown(_ r: DistrictResult, solverName: String, solverVersio
     }
     out.append("| total | | | \(fmt(costs.reduce(0) { $0 + $1.total })) |")
     out.append("")
-    if !r.shortfalls.isEmpty {
-        out.append("## 未达标说明 / Shortfalls explained")
-        out.append("")
-        // Class-months with the same school, month and reasons are one item.
-        var groups: [(key: String, items: [Shortfall])] = []
-        for s in r.shortfalls {
-            let key = s.school + "\u{1}" + s.month + "\u{1}" + s.reasons.map(\.en).joined(separator: "\u{1}")
-            if let i = groups.firstIndex(where: { $0.key == key }) { groups[i].items.append(s) } else { groups.append((key, [s])) }
-        }
-        for g in groups {
-            let first = g.items[0]
-            let classes = g.items.map { "\($0.classID) (\($0.scheduled)/\($0.required))" }.joined(separator: ", ")
-            out.append("- **\(first.school) \(first.month)** — \(g.items.count) 个班 / class(es): \(classes)")
-            for t in first.reasons {
-                out.append("  - \(t.zh)")
-                out.append("  - \(t.en)")
-            }
-        }
-        out.append("")
-    }
-    return out.joined(separator: "\n") + "\n"
+    return out
 }
