@@ -12,14 +12,14 @@ public struct XinyuCommand: ParsableCommand {
         commandName: "xinyu",
         abstract: "心育 Xinyu: place mental-health lessons into school timetables on the real dates of a term.",
         discussion: """
-            Exit codes: 0 success; 1 verify found broken rules; 3 some requirement cannot be met — a monthly \
+            Exit codes: 0 success; 1 verify or refresh found broken rules (out-of-date derived files alone are not); 3 some requirement cannot be met — a monthly \
             minimum, a grade lecture, the activity-room share, the five areas or the counseling-room hours \
             (the schedule is still written, every shortfall explained); 64 bad usage; 65 invalid input; \
             70 internal error; 130 interrupted (SIGINT/SIGTERM: outputs left as they were, or complete).
-            退出码：0 成功；1 校验发现违规；3 部分要求无法满足（月最低课时、年级讲座、活动室比例、五个领域或咨询室开放时长；仍写出排课并说明原因）；64 用法错误；65 输入无效；70 内部错误；130 被中断（输出保持原样或完整写出）。
+            退出码：0 成功；1 校验或 refresh 发现违规（仅派生文件过期不算）；3 部分要求无法满足（月最低课时、年级讲座、活动室比例、五个领域或咨询室开放时长；仍写出排课并说明原因）；64 用法错误；65 输入无效；70 内部错误；130 被中断（输出保持原样或完整写出）。
             """,
         version: XinyuVersion.string,
-        subcommands: [Validate.self, Solve.self, Verify.self, Generate.self, Import.self, Export.self, DistrictRun.self, Merge.self, Replan.self]
+        subcommands: [Validate.self, Solve.self, Verify.self, RefreshCommand.self, Generate.self, Import.self, Export.self, DistrictRun.self, Merge.self, Replan.self]
     )
     public init() {}
 }
@@ -41,8 +41,11 @@ func printError(_ text: String) {
 
 /// Loads a pack; on errors prints every one and exits 65 (nothing is solved or written).
 func loadPack(_ path: String, quiet: Bool) throws -> LoadedPack {
-    do {
+    do throws(PackError) {
         let pack = try PackReader.load(path: path)
+        // Pins that break a hard rule of the term (a holiday, a busy teacher …) make the pack invalid.
+        let pins = PinRules.check(pack.district)
+        if !pins.isEmpty { throw PackError(pins) }
         if !quiet { for n in pack.notes { printError(n.description) } }
         return pack
     } catch {
@@ -214,55 +217,6 @@ func printExtrasSummary(_ extras: PolicyExtras, out: String) {
     for s in extras.details.areaShorts { print("  \(s.school) \(s.classID): areas not covered — \(s.reason.en)") }
     for w in extras.duty?.shortWeeks ?? [] { print("  \(w.school) week of \(w.week.iso): counseling room \(w.openMinutes)/\(w.requiredMinutes) min, parent slots \(w.parentSlots)/\(w.requiredParentSlots) — \(w.reason.en)") }
     if let duty = extras.duty { print("\(duty.shifts.count) counseling-room duty shift(s): \(out)/duty.csv, duty-weekly.csv. / 已排心理咨询室值班 \(duty.shifts.count) 次。") }
-}
-
-struct Verify: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Re-check a schedule against the pack: exit 0 when it keeps every rule, 1 with the list otherwise. 校验排课。")
-
-    @Argument(help: "The district pack directory.")
-    var pack: String
-
-    @Argument(help: "The directory holding schedule.csv (and months.csv).")
-    var schedule: String
-
-    func run() throws {
-        let loaded = try loadPack(pack, quiet: true)
-        let files: (lessons: [Lesson], months: [MonthRow]?)
-        do {
-            files = try ScheduleFiles.read(directory: schedule)
-        } catch {
-            for d in error.diagnostics { printError("\(schedule)/\(d)") }
-            throw ExitCode(Exit.invalidInput)
-        }
-        // lessons.csv and duty.csv (Xinyu extensions), when present, are checked too.
-        var lessons = files.lessons
-        var details: [LessonDetail]?
-        var shifts: [DutyShift]?
-        do {
-            details = try LessonDetailsFile.read(directory: schedule)
-            shifts = try DutyFiles.read(directory: schedule)
-        } catch {
-            for d in error.diagnostics { printError("\(schedule)/\(d)") }
-            throw ExitCode(Exit.invalidInput)
-        }
-        if let details {
-            // A grade lecture is marked in lessons.csv (needed for a grade of one class).
-            let marked = Set(details.filter(\.lesson.lecture).map { Verifier.lectureKey($0.lesson) + "\u{1}" + $0.lesson.classID })
-            for i in lessons.indices where marked.contains(Verifier.lectureKey(lessons[i]) + "\u{1}" + lessons[i].classID) { lessons[i].lecture = true }
-        }
-        // Costs of replaced periods are not in the file; the rules do not need them.
-        var violations = Verifier.check(loaded.district, lessons, months: files.months)
-        if let details { violations += DetailsVerifier.check(loaded.district, lessons: lessons, details: details, allowShort: false) }
-        if let shifts { violations += DutyVerifier.check(loaded.district, lessons: lessons, shifts: shifts, allowShort: false) }
-        if violations.isEmpty {
-            print("\(schedule): \(files.lessons.count) lessons keep every rule. / 排课符合全部规则。")
-            return
-        }
-        for v in violations { print(v.description) }
-        print("\(violations.count) violation(s). / 发现 \(violations.count) 处违规。")
-        throw ExitCode(Exit.verifyFailed)
-    }
 }
 
 struct Generate: ParsableCommand {

@@ -48,14 +48,18 @@ public func replanDistrict(_ district: District, baseline: [Lesson], options: Re
     let groups = schoolGroups(district)
     let plans = Slots<(GroupPlan, [Lesson])>(groups.count)
     parallelForEach(groups.count, jobs: jobs) { i in
-        let inst = Instance(district: district, schools: groups[i])
-        let mine = baseline.filter { l in groups[i].contains { $0.id == l.school } }
-        plans[i] = replanGroup(inst, baseline: mine, options: options, solver: solver,
-                               name: groups[i].map(\.id).joined(separator: "+"))
+        // Pins stay whatever the date: the kept lessons are fixed, the published copies of them set aside.
+        let (inst, kept) = Instance(district: district, schools: groups[i]).withPins(groups[i])
+        let keptKeys = Set(inst.pinnedLessons(kept).map(LessonKey.init))
+        let mine = baseline.filter { l in groups[i].contains { $0.id == l.school } && !keptKeys.contains(LessonKey(l)) }
+        var (plan, past) = replanGroup(inst, baseline: mine, options: options, solver: solver,
+                                       name: groups[i].map(\.id).joined(separator: "+"))
+        plan.pinned = kept
+        plans[i] = (plan, past)
     }
     let done = (0..<groups.count).map { plans[$0]! }
     let pastInvalid = done.flatMap { $0.1 }
-    var lessons = done.flatMap { $0.0.instance.lessons($0.0.placements) } + pastInvalid
+    var lessons = done.flatMap { $0.0.instance.lessons($0.0.placements) + $0.0.instance.pinnedLessons($0.0.pinned) } + pastInvalid
     lessons.sort()
     let months = Verifier.monthsTable(district, lessons)
     let short = Set(months.filter { $0.scheduled < $0.required }.map { [$0.school, $0.classID, $0.month] })

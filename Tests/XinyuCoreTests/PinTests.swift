@@ -76,7 +76,9 @@ final class PinTests: XCTestCase {
         XCTAssertEqual(rules([keep("3-1", "2026-09-14", 6, "Q", line: 2), keep("3-1", "2026-09-16", 3, "Q", line: 3)]), ["class-week"])
         XCTAssertEqual(rules([keep("3-1", "2026-09-14", 6, "Q", line: 2), keep("3-1", "2026-09-23", 3, "P", line: 3)]), ["same-teacher"])
         // One teacher in two classes at once; a teacher not of the class's stage.
-        XCTAssertEqual(rules([keep("3-1", "2026-09-14", 6, "Q", line: 2), keep("3-2", "2026-09-14", 6, "Q", line: 3)]), ["teacher-clash"])
+        XCTAssertEqual(rules([keep("3-1", "2026-09-16", 3, "Q", line: 2), keep("3-2", "2026-09-16", 3, "Q", line: 3)]) {
+            $0.schools[0].timetable.append(TimetableRow(classID: "3-2", weekday: 3, period: 3, subject: "班会", teachers: []))
+        }, ["teacher-clash"])
         XCTAssertEqual(rules([keep("3-1", "2026-09-14", 6, "Q", line: 2)]) { $0.schools[0].teachers[1].stages = [.junior] }, ["teacher"])
         // A keep where a forbid says no.
         XCTAssertEqual(rules([keep("3-1", "2026-09-16", 3, "Q", line: 2),
