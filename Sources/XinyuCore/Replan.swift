@@ -216,8 +216,11 @@ func describeChanges(_ district: District, baseline: [Lesson], now: [Lesson]) ->
     var byClass: [String: (old: [Lesson], new: [Lesson])] = [:]
     for l in baseline where !nowKeys.contains(LessonKey(l)) { byClass[l.school + "\u{1}" + l.classID, default: ([], [])].old.append(l) }
     for l in now where !oldKeys.contains(LessonKey(l)) { byClass[l.school + "\u{1}" + l.classID, default: ([], [])].new.append(l) }
+    // One lesson alone is checked; the kept pins are other lessons (a forbid pin is a reason).
+    var alone = district
+    for i in alone.schools.indices { alone.schools[i].pins.removeAll { $0.kind == .keep } }
     func why(_ l: Lesson) -> Text {
-        if let v = Verifier.check(district, [l], allowShort: true).first {
+        if let v = Verifier.check(alone, [l], allowShort: true).first {
             return Text(en: v.message, zh: "原安排已不可行：" + v.message)
         }
         return Text(en: "moved to make room for the changes", zh: "为配合其他调整而调换")
