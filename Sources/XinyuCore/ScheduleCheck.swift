@@ -49,9 +49,9 @@ public struct OutputFolder: Sendable {
     }
 }
 
-/// A lesson's identity in a derived file: school, class, date, period, teacher.
+/// A lesson as a derived file repeats it: every column of schedule.csv.
 private func identity(_ l: Lesson) -> String {
-    "\(l.school)\u{1}\(l.classID)\u{1}\(l.date.iso)\u{1}\(l.period)\u{1}\(l.teacher)"
+    [l.school, l.classID, l.date.iso, String(l.weekday), String(l.period), l.teacher, l.replaces].joined(separator: "\u{1}")
 }
 
 extension ScheduleCheck {
@@ -59,7 +59,7 @@ extension ScheduleCheck {
     /// verifier, with `allowShort` deciding whether monthly minimums and lectures count) are
     /// broken rules. A derived file is out of date when it does not match the schedule it sits
     /// beside: months.csv when it differs from the months the schedule gives; lessons.csv when
-    /// its lessons are not the schedule's; the duty files and report.md when either of those is
+    /// its rows' schedule columns are not the schedule's rows; the duty files and report.md when either of those is
     /// out of date (they were written from the same schedule). The rules of an out-of-date file
     /// (rooms, topics, duty) are not checked until it is refreshed; those of a current one are.
     public static func run(_ district: District, _ folder: OutputFolder, allowShort: Bool = false) -> ScheduleCheck {

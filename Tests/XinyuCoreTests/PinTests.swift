@@ -116,3 +116,29 @@ final class PinTests: XCTestCase {
         XCTAssertEqual(Verifier.check(pinned, r.result.lessons, months: r.result.months, allowShort: true), [])
     }
 }
+
+/// What `xinyu verify` tells apart: the schedule's own broken rules and derived files out of date.
+final class ScheduleCheckTests: XCTestCase {
+    func testMonthsOutOfDateIsOneStaleLineNotARule() throws {
+        let s = school(classes: [("3-1", .primary)], rows: ["3-1,1,6,班会,", "3-1,3,3,地方课程,"], teachers: [psych("Q")])
+        let d = district(schools: [s]) { $0.lessonsPerMonth = 1 }
+        let r = solveAndVerify(d)
+        let current = OutputFolder(lessons: r.lessons, months: r.months, details: nil, shifts: nil, files: ["months.csv", "report.md"])
+        XCTAssertEqual(ScheduleCheck.run(d, current).stale, [])
+        // Move a September lesson to a free Wednesday of October (still one a week, one a month).
+        let taken = Set(r.lessons.map(\.date.weekMonday))
+        let sept = try XCTUnwrap(r.lessons.first { $0.date.monthKey == "2026-09" })
+        let target = try XCTUnwrap((0..<60).map { date("2026-10-01").adding(days: $0) }
+            .first { $0.weekday == 3 && $0.monthKey == "2026-10" && !taken.contains($0.weekMonday) })
+        var moved = sept
+        (moved.date, moved.weekday, moved.period, moved.replaces) = (target, 3, 3, "地方课程")
+        let edited = r.lessons.filter { $0 != sept } + [moved]
+        let check = ScheduleCheck.run(d, OutputFolder(lessons: edited, months: r.months, details: nil, shifts: nil,
+                                                      files: ["months.csv", "report.md"]), allowShort: true)
+        XCTAssertEqual(check.broken, [])
+        XCTAssertEqual(check.stale.map(\.file), ["schedule.csv", "months.csv", "report.md"])
+        // Without allowShort, the emptied September is the one real rule.
+        XCTAssertEqual(ScheduleCheck.run(d, OutputFolder(lessons: edited, months: r.months, details: nil, shifts: nil, files: []))
+            .broken.map(\.rule), ["month-minimum"])
+    }
+}
