@@ -52,6 +52,18 @@ final class PinTests: XCTestCase {
         XCTAssertTrue(r.lessons.contains { $0.classID == "3-2" && $0.date == date("2026-09-15") })
     }
 
+    // With no time to search, the greedy schedule alone: it keeps and avoids the same places.
+    func testGreedyScheduleRespectsPins() {
+        let d = sample([keep("3-1", "2026-09-14", 6, "Q", line: 2),
+                        Pin(classID: "3-2", when: .weekday(4), period: nil, kind: .forbid, line: 3)])
+        let r = solveDistrict(d, jobs: 1, options: PlanOptions(timeLimit: 0.001), solver: GLPKSolver())
+        XCTAssertTrue(r.plans.allSatisfy { $0.stages.isEmpty }, "the greedy path ran")
+        XCTAssertEqual(Verifier.check(r.district, r.lessons, months: r.months, allowShort: true), [])
+        XCTAssertTrue(r.lessons.contains { $0.classID == "3-1" && $0.date == date("2026-09-14") && $0.teacher == "Q" })
+        XCTAssertFalse(r.lessons.contains { $0.classID == "3-2" && $0.weekday == 4 })
+        XCTAssertEqual(Set(r.lessons.filter { $0.classID == "3-1" }.map(\.teacher)), ["Q"])
+    }
+
     func testKeepOnHolidayOrBusyTeacherIsRefusedWithLineAndRule() {
         let d = sample([keep("3-1", "2026-09-16", 3, "P", line: 2),   // fine
                         keep("3-1", "2026-10-05", 6, "P", line: 3),   // National Day
