@@ -30,14 +30,27 @@ public enum PinRules {
             out.append(Diagnostic(.error, SourceLocation(file: k.file, line: k.pin.line, field: "when"),
                                   "keep pin breaks [\(rule)]: \(en) / 固定课违反规则 [\(rule)]：\(zh)"))
         }
-        let replaced = Set(keeps.map { "\($0.school.id)\u{1}\($0.pin.classID)\u{1}\($0.date.iso)\u{1}\($0.period)" })
-        for k in keeps { checkPlace(district, k, replaced: replaced, fail: fail) }
+        var index = TeacherIndex(replaced: Set(keeps.map { "\($0.school.id)\u{1}\($0.pin.classID)\u{1}\($0.date.iso)\u{1}\($0.period)" }))
+        let named = Set(keeps.map(\.pin.teacher))
+        for s in district.schools {
+            for u in s.unavailable where named.contains(u.teacher) { index.unavailable[u.teacher, default: []].append(u) }
+            for r in s.timetable { for t in r.teachers where named.contains(t) { index.rows[t, default: []].append((s, r)) } }
+        }
+        for k in keeps { checkPlace(district, k, index, fail: fail) }
         checkTogether(district, keeps, fail: fail)
         return out.sorted { ($0.location.file, $0.location.line ?? 0) < ($1.location.file, $1.location.line ?? 0) }
     }
 
+    /// The keeps' teachers' unavailability and timetable rows in every school, and the rows the
+    /// keeps replace ("school, class, date, period"), read once.
+    struct TeacherIndex {
+        var replaced: Set<String>
+        var unavailable: [String: [Unavailability]] = [:]
+        var rows: [String: [(School, TimetableRow)]] = [:]
+    }
+
     /// The rules of one keep on its own: calendar, the period it replaces, its teacher.
-    static func checkPlace(_ district: District, _ k: Keep, replaced: Set<String>,
+    static func checkPlace(_ district: District, _ k: Keep, _ index: TeacherIndex,
                            fail: (Keep, String, String, String) -> Void) {
         let s = k.school, d = k.date, p = k.period
         guard let c = s.classes.first(where: { $0.id == k.pin.classID }) else { return }
@@ -62,12 +75,12 @@ public enum PinRules {
             fail(k, "free-period", "period \(p) of \(c.id) that day is free and use_free_periods is false",
                  "该节为空课，而 use_free_periods = false")
         }
-        checkTeacher(district, k, class: c, weekday: day.weekday, replaced: replaced, fail: fail)
+        checkTeacher(district, k, class: c, weekday: day.weekday, index, fail: fail)
     }
 
     /// The keep's teacher: a psychology teacher of the class's stage, available, not busy with a
     /// timetable row of their own (unless that row is replaced by another keep at that time).
-    static func checkTeacher(_ district: District, _ k: Keep, class c: SchoolClass, weekday: Int, replaced: Set<String>,
+    static func checkTeacher(_ district: District, _ k: Keep, class c: SchoolClass, weekday: Int, _ index: TeacherIndex,
                              fail: (Keep, String, String, String) -> Void) {
         let id = k.pin.teacher, d = k.date, p = k.period
         guard let t = k.school.teacher(id) else { return }
@@ -75,23 +88,21 @@ public enum PinRules {
             fail(k, "teacher", "\(id) is not a psychology teacher of stage \(c.stage.rawValue)",
                  "\(id) 不是\(c.stage.chinese)心理教师")
         }
-        for s in district.schools {
-            for u in s.unavailable where u.teacher == id && u.covers(period: p) {
-                switch u.when {
-                case .date(let ud) where ud == d:
-                    fail(k, "unavailable", "\(id) is unavailable on \(d.iso) (\(u.reason))", "\(id) 当天不能上课（\(u.reason)）")
-                case .weekday(let w) where w == weekday:
-                    fail(k, "unavailable", "\(id) is unavailable on weekday \(w) (\(u.reason))", "\(id) 每周\(w)不能上课（\(u.reason)）")
-                default: break
-                }
+        for u in index.unavailable[id] ?? [] where u.covers(period: p) {
+            switch u.when {
+            case .date(let ud) where ud == d:
+                fail(k, "unavailable", "\(id) is unavailable on \(d.iso) (\(u.reason))", "\(id) 当天不能上课（\(u.reason)）")
+            case .weekday(let w) where w == weekday:
+                fail(k, "unavailable", "\(id) is unavailable on weekday \(w) (\(u.reason))", "\(id) 每周\(w)不能上课（\(u.reason)）")
+            default: break
             }
-            for r in s.timetable where r.period == p && r.teachers.contains(id) {
-                guard let od = Verifier.schoolDay(district, s, d), r.weekday == od.weekday, r.weeks.applies(toWeek: od.week) else { continue }
-                if s.id == k.school.id && r.classID == c.id { continue }  // the row this lesson replaces
-                if !replaced.contains("\(s.id)\u{1}\(r.classID)\u{1}\(d.iso)\u{1}\(p)") {
-                    fail(k, "teacher-busy", "\(id) teaches \(r.subject) in \(s.id) class \(r.classID) at that time",
-                         "\(id) 该节要在 \(s.id) \(r.classID) 上\(r.subject)")
-                }
+        }
+        for (s, r) in index.rows[id] ?? [] where r.period == p {
+            guard let od = Verifier.schoolDay(district, s, d), r.weekday == od.weekday, r.weeks.applies(toWeek: od.week) else { continue }
+            if s.id == k.school.id && r.classID == c.id { continue }  // the row this lesson replaces
+            if !index.replaced.contains("\(s.id)\u{1}\(r.classID)\u{1}\(d.iso)\u{1}\(p)") {
+                fail(k, "teacher-busy", "\(id) teaches \(r.subject) in \(s.id) class \(r.classID) at that time",
+                     "\(id) 该节要在 \(s.id) \(r.classID) 上\(r.subject)")
             }
         }
     }
