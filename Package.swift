@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "xinyu", targets: ["xinyu"]),
         .library(name: "XinyuCore", targets: ["XinyuCore"]),
+        .library(name: "XinyuVerify", targets: ["XinyuVerify"]),
     ],
     dependencies: [
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
@@ -27,13 +28,19 @@ let package = Package(
         .target(name: "XinyuPack", dependencies: [
             .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "CSV", package: "CSV.swift"),
-        ]),
-        // Calendar, formulation, decomposition, verifier, explanations, reports.
-        .target(name: "XinyuCore", dependencies: ["XinyuPack", "XinyuMIP"]),
+        ],
+        // China's holiday table, read by import and generate (HolidayTable.swift).
+        resources: [.copy("Resources/holidays-cn.csv")]),
+        // The independent verifiers (lessons, duty, lesson details): they read pack types only, so
+        // the compiler keeps them from using anything of the planner they check.
+        .target(name: "XinyuVerify", dependencies: ["XinyuPack"]),
+        // The planner, in rooms: Instance/ (calendar, indexing), Formulation/ (term model, costs),
+        // Search/ (stages, greedy, re-planning), Bounds/, Duty/, Extras/ (lectures, details), Text/.
+        .target(name: "XinyuCore", dependencies: ["XinyuPack", "XinyuMIP", "XinyuVerify"]),
         // libxlsxwriter's C API (Debian libxlsxwriter-dev): the XLSX writer used by XinyuExport.
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Exports of a schedule: XLSX workbooks, iCalendar files, a static HTML site (zh-CN / en).
-        .target(name: "XinyuExport", dependencies: ["XinyuPack", "XinyuCore", "CXLSXWriter"]),
+        .target(name: "XinyuExport", dependencies: ["XinyuPack", "XinyuCore", "XinyuVerify", "CXLSXWriter"]),
         // Sample district generator.
         .target(name: "XinyuGenerate", dependencies: ["XinyuPack"]),
         // Importers: FET, XHSTT (ITC 2011) and timetable grids (课程表) into a district pack.
@@ -44,24 +51,24 @@ let package = Package(
         ]),
         // The district office: whole-district runs, staffing, capacity advice, shards and merge.
         .target(name: "XinyuDistrict", dependencies: [
-            "XinyuCore", "XinyuPack", "XinyuMIP",
+            "XinyuCore", "XinyuPack", "XinyuMIP", "XinyuVerify",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // Commands (swift-argument-parser).
         .target(name: "XinyuCLI", dependencies: [
-            "XinyuCore", "XinyuPack", "XinyuGenerate", "XinyuGLPK", "XinyuImport", "XinyuExport", "XinyuDistrict",
+            "XinyuCore", "XinyuVerify", "XinyuPack", "XinyuGenerate", "XinyuGLPK", "XinyuImport", "XinyuExport", "XinyuDistrict",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "xinyu", dependencies: ["XinyuCLI"]),
         .testTarget(name: "XinyuMIPTests", dependencies: ["XinyuMIP", "XinyuGLPK"]),
         .testTarget(name: "XinyuPackTests", dependencies: ["XinyuPack"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "XinyuCoreTests", dependencies: ["XinyuCore", "XinyuPack", "XinyuMIP", "XinyuGLPK"]),
-        .testTarget(name: "XinyuGenerateTests", dependencies: ["XinyuGenerate", "XinyuPack", "XinyuCore"]),
-        .testTarget(name: "XinyuImportTests", dependencies: ["XinyuImport", "XinyuPack", "XinyuCore", "XinyuGLPK"],
+        .testTarget(name: "XinyuCoreTests", dependencies: ["XinyuVerify", "XinyuCore", "XinyuPack", "XinyuMIP", "XinyuGLPK"]),
+        .testTarget(name: "XinyuGenerateTests", dependencies: ["XinyuVerify", "XinyuGenerate", "XinyuPack", "XinyuCore"]),
+        .testTarget(name: "XinyuImportTests", dependencies: ["XinyuVerify", "XinyuImport", "XinyuPack", "XinyuCore", "XinyuGLPK"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "XinyuExportTests", dependencies: ["XinyuExport", "XinyuCore", "XinyuPack", "XinyuGLPK"]),
-        .testTarget(name: "XinyuDistrictTests", dependencies: ["XinyuDistrict", "XinyuCore", "XinyuPack", "XinyuGLPK"]),
-        .testTarget(name: "XinyuCLITests", dependencies: ["XinyuCLI", "XinyuCore", "XinyuPack"], exclude: ["Snapshots"]),
+        .testTarget(name: "XinyuExportTests", dependencies: ["XinyuVerify", "XinyuExport", "XinyuCore", "XinyuPack", "XinyuGLPK"]),
+        .testTarget(name: "XinyuDistrictTests", dependencies: ["XinyuVerify", "XinyuDistrict", "XinyuCore", "XinyuPack", "XinyuGLPK"]),
+        .testTarget(name: "XinyuCLITests", dependencies: ["XinyuCLI", "XinyuCore", "XinyuVerify", "XinyuPack"], exclude: ["Snapshots"]),
         // Hostile and broken input, resource bounds, interruptions and reproducibility (docs/TRUST.md).
         // The risky inputs run through the built `xinyu` in child processes; Corpus/ holds kept inputs.
         .testTarget(name: "XinyuFuzzTests", dependencies: [

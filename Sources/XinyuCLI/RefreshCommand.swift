@@ -3,6 +3,7 @@ import Foundation
 import XinyuCore
 import XinyuGLPK
 import XinyuPack
+import XinyuVerify
 
 /// Reads an output folder; a file that cannot be read is invalid input (65).
 func readOutputFolder(_ directory: String) throws -> OutputFolder {
@@ -45,20 +46,23 @@ struct RefreshCommand: ParsableCommand {
             print("\(broken.count) broken rule(s); nothing was rewritten. / 发现 \(broken.count) 处违规，未改写任何文件。")
             throw ExitCode(Exit.verifyFailed)
         }
-        let solver = GLPKSolver()
-        let made = Refresh.files(loaded.district, lessons: folder.lessons, solver: solver,
-                                           packHash: packHash(root: pack), timeLimit: timeLimit)
-        if !made.check.isEmpty {
-            for v in made.check { printError("internal error: \(v)") }
+        let made: SolveOutput
+        do throws(ScheduleRejection) {
+            made = try Refresh.outputs(loaded.district, lessons: folder.lessons, solver: GLPKSolver(), packRoot: pack,
+                                       timeLimit: timeLimit)
+        } catch {
+            for v in error.violations { printError("internal error: \(v)") }
             throw ExitCode(Exit.internalError)
         }
+        // Every file's text is made before the first is written; each is written whole, report.md last.
+        let files = made.files + [OutputFile(name: "report.md", text: made.report)]
         do {
-            for (name, text) in made.files { try AtomicFile.write(text, to: schedule + "/" + name) }
+            for f in files { try AtomicFile.write(f.text, to: schedule + "/" + f.name) }
         } catch {
             printError("cannot write \(schedule): \(error)")
             throw ExitCode(Exit.internalError)
         }
-        print("\(schedule): rewrote \(made.files.map(\.0).joined(separator: ", ")) from \(folder.lessons.count) lessons. / 已根据修改后的排课重新生成。")
-        if made.unmet { throw ExitCode(Exit.short) }
+        print("\(schedule): rewrote \(files.map(\.name).joined(separator: ", ")) from \(folder.lessons.count) lessons. / 已根据修改后的排课重新生成。")
+        if !made.result.allMet || made.extras.unmet { throw ExitCode(Exit.short) }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import XinyuCore
 import XinyuGLPK
 import XinyuPack
+import XinyuVerify
 
 /// `xinyu replan PACK --baseline DIR --from DATE --out DIR2`: re-plans a published schedule
 /// under a changed pack, keeping every lesson before DATE and changing as little as possible.

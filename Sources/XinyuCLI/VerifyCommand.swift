@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import XinyuCore
 import XinyuPack
+import XinyuVerify
 
 /// `xinyu verify PACK DIR`: the rules the schedule breaks (exit 1), apart from derived files that
 /// are merely out of date after a hand edit (one line each, exit 0 if nothing else).

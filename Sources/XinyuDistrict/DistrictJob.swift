@@ -6,6 +6,7 @@ import Foundation
 import XinyuCore
 import XinyuMIP
 import XinyuPack
+import XinyuVerify
 
 /// A share of the pack's independent groups of schools: group i (groups ordered by their first
 /// school id) belongs to shard i mod `of`.

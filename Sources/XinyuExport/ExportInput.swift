@@ -1,6 +1,7 @@
 import Foundation
 import XinyuCore
 import XinyuPack
+import XinyuVerify
 
 /// What an export reads: the district pack, the schedule and its months table, and the
 /// explanations of short months (taken from report.md when it sits beside schedule.csv).

@@ -152,6 +152,24 @@ func solveStatus(_ code: GLPKReturnCode, _ status: GLPKSolutionStatus, phase: GL
     }
 }
 
+/// Why a GLPK run stopped. `workLimit`: the work limit (ours) stopped it; `objectiveLimit`:
+/// `stopAtObjective` did (both end the search with GLP_ESTOP, as the caller's stop does).
+func termination(_ code: GLPKReturnCode, _ solved: SolveStatus, workLimit: Bool, objectiveLimit: Bool = false) -> TerminationStatus {
+    if workLimit { return .iterationLimit }
+    switch code {
+    case .timeLimit: return .timeLimit
+    case .iterationLimit: return .iterationLimit
+    case .stopped: return objectiveLimit ? .objectiveLimit : .interrupted
+    default: break
+    }
+    switch solved {
+    case .optimal: return .optimal
+    case .infeasible: return .infeasible
+    case .unbounded: return .unbounded
+    case .feasible, .noSolution, .error: return .error
+    }
+}
+
 /// GLPK's own words for a run, e.g. "GLP_ETMLIM: time limit reached; GLP_FEAS: integer feasible".
 func glpkReason(_ code: GLPKReturnCode, _ status: GLPKSolutionStatus, phase: GLPKPhase) -> String {
     let what = phase == .rootLP ? "LP relaxation: " : ""

@@ -47,6 +47,8 @@ final class SearchContext {
     private let iterationsBefore: Int
     /// Whether the search was stopped by the work limit.
     private(set) var iterationLimitReached = false
+    /// Whether the search was stopped at `stopAtObjective`.
+    private(set) var objectiveLimitReached = false
     /// Simplex iterations of the solve at the last callback.
     private(set) var iterationsSeen = 0
 
@@ -92,6 +94,7 @@ final class SearchContext {
         let incumbent = self.incumbent(tree)
         updateBound(tree, incumbent: incumbent)
         if let stop = stopAtObjective, let incumbent, incumbent + objectiveConstant <= stop {
+            objectiveLimitReached = true
             glp_ios_terminate(tree)
         }
         if let shouldStop, shouldStop() { glp_ios_terminate(tree) }

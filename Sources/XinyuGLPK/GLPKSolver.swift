@@ -19,8 +19,8 @@ public struct GLPKSolver: MIPSolver {
     public func solve(_ model: MIPModel, options: SolveOptions) -> SolveResult {
         let stopwatch = Stopwatch()
         func result(_ status: SolveStatus, _ reason: String) -> SolveResult {
-            SolveResult(status: status, objective: nil, bound: nil, values: [], reason: reason,
-                        timeLimitReached: false, seconds: stopwatch.seconds)
+            SolveResult(status: status, termination: status == .infeasible ? .infeasible : .error,
+                        objective: nil, bound: nil, values: [], reason: reason, seconds: stopwatch.seconds)
         }
         if let error = Self.argumentError(model, options) { return result(.error, error.message) }
         let columns = model.variables.map { ColumnShape($0, integrality: !options.relaxationOnly) }
@@ -165,10 +165,10 @@ private struct Run {
         let solved = solveStatus(code, status, phase: .lp)
         let objective = solved.hasValues ? glp_get_obj_val(problem.raw) + model.objectiveConstant : nil
         return SolveResult(
-            status: solved, objective: objective, bound: solved == .optimal ? objective : nil,
+            status: solved, termination: termination(code, solved, workLimit: false),
+            objective: objective, bound: solved == .optimal ? objective : nil,
             values: solved.hasValues ? problem.columnValues(mip: false) : [],
-            reason: glpkReason(code, status, phase: .lp),
-            timeLimitReached: code == .timeLimit, seconds: stopwatch.seconds)
+            reason: glpkReason(code, status, phase: .lp), seconds: stopwatch.seconds)
     }
 
     /// The MIP: glp_intopt, with its own presolver, or after glp_simplex when the presolver is
@@ -185,12 +185,11 @@ private struct Run {
             guard code == .success, status == .optimal else {
                 let workLimit = code == .iterationLimit && options.iterationLimit != nil
                 if workLimit { notes.append("work limit of \(options.iterationLimit!) simplex iterations reached") }
-                var result = SolveResult(
-                    status: solveStatus(code, status, phase: .rootLP), objective: nil, bound: nil,
+                let solved = solveStatus(code, status, phase: .rootLP)
+                return SolveResult(
+                    status: solved, termination: termination(code, solved, workLimit: workLimit), objective: nil, bound: nil,
                     values: [], reason: ([glpkReason(code, status, phase: .rootLP)] + notes).joined(separator: "; "),
-                    timeLimitReached: code == .timeLimit, seconds: stopwatch.seconds)
-                result.iterationLimitReached = workLimit
-                return result
+                    seconds: stopwatch.seconds)
             }
             rootBound = glp_get_obj_val(problem.raw)
         }
@@ -234,13 +233,15 @@ private struct Run {
         case .infeasible, .unbounded, .error: bound = nil
         }
         var result = SolveResult(
-            status: solved, objective: objective, bound: bound,
+            status: solved,
+            termination: termination(code, solved, workLimit: context.iterationLimitReached,
+                                     objectiveLimit: context.objectiveLimitReached),
+            objective: objective, bound: bound,
             values: solved.hasValues ? problem.columnValues(mip: true) : [],
             reason: ([glpkReason(code, status, phase: .mip)] + notes).joined(separator: "; "),
-            timeLimitReached: code == .timeLimit, seconds: stopwatch.seconds)
+            seconds: stopwatch.seconds)
         // The presolver's copy is gone: its count as last seen by the callback.
         result.iterations = usePresolver ? context.iterationsSeen : Int(glp_get_it_cnt(problem.raw)) - iterationsBefore
-        result.iterationLimitReached = context.iterationLimitReached
         return result
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import XinyuCore
 import XinyuPack
+import XinyuVerify
 
 /// Hand edits and pins through the `xinyu` executable: verify tells broken rules from
 /// out-of-date derived files, refresh rewrites them, pinned.csv is kept and checked.

@@ -1,6 +1,7 @@
 import XCTest
 @testable import XinyuCore
 import XinyuPack
+import XinyuVerify
 
 final class CalendarTests: XCTestCase {
     func cal(start: String, end: String, _ entries: [CalendarEntry], days: Int = 5) -> TermCalendar {

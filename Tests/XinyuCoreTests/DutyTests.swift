@@ -3,6 +3,7 @@ import XCTest
 import XinyuGLPK
 @testable import XinyuCore
 import XinyuPack
+import XinyuVerify
 
 /// Counseling-room duty (心理咨询室值班): each rule alone on a one-school district of three weeks
 /// (2026-09-07 – 2026-09-25, Saturdays 09-12 and 09-19 in the term); the planner keeps it and

@@ -3,6 +3,7 @@ import XinyuGLPK
 import XinyuMIP
 @testable import XinyuCore
 import XinyuPack
+import XinyuVerify
 
 /// The decomposition never loses a feasible schedule: on random small schools its shortfall
 /// equals the least shortfall of the full term model solved to optimality, and every schedule

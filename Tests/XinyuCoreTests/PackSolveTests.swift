@@ -3,6 +3,7 @@ import XCTest
 import XinyuGLPK
 @testable import XinyuCore
 import XinyuPack
+import XinyuVerify
 
 /// End to end on the committed hand-checkable packs: read, solve, verify, and the same bytes twice.
 final class PackSolveTests: XCTestCase {

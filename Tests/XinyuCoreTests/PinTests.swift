@@ -2,6 +2,7 @@ import XCTest
 import XinyuGLPK
 @testable import XinyuCore
 import XinyuPack
+import XinyuVerify
 
 /// pinned.csv: kept lessons stay exactly, forbidden places stay empty, a keep that breaks a hard
 /// rule is refused at its line with the rule, the verifier checks both kinds, replan keeps them.

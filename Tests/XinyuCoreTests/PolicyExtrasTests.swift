@@ -2,6 +2,7 @@ import XCTest
 import XinyuGLPK
 @testable import XinyuCore
 import XinyuPack
+import XinyuVerify
 
 /// The policy extras (issue 7) each alone on tiny hand-made districts: grade lectures, training
 /// days, activity rooms, topics and forms. Every solved result is re-checked by `Verifier` and

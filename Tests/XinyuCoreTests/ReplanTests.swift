@@ -2,6 +2,7 @@ import XCTest
 import XinyuGLPK
 @testable import XinyuCore
 import XinyuPack
+import XinyuVerify
 
 /// Re-planning keeps the past, meets the minimums, and changes as little as possible.
 final class ReplanTests: XCTestCase {

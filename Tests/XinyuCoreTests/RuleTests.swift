@@ -1,6 +1,7 @@
 import XCTest
 @testable import XinyuCore
 import XinyuPack
+import XinyuVerify
 
 /// Each hard rule alone, on two or three hand-made classes: the solver keeps it, and the
 /// verifier catches a schedule that breaks it.

@@ -4,6 +4,7 @@ import XinyuGLPK
 import XinyuMIP
 @testable import XinyuCore
 import XinyuPack
+import XinyuVerify
 
 func date(_ s: String) -> CivilDate { CivilDate(iso: s)! }
 

@@ -4,6 +4,7 @@ import XinyuCore
 import XinyuDistrict
 import XinyuGLPK
 import XinyuPack
+import XinyuVerify
 
 func date(_ s: String) -> CivilDate { CivilDate(iso: s)! }
 

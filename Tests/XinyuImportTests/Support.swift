@@ -4,6 +4,7 @@ import XinyuCore
 import XinyuGLPK
 @testable import XinyuImport
 import XinyuPack
+import XinyuVerify
 
 enum Paths {
     /// A file of Tests/XinyuImportTests/Fixtures.

@@ -32,7 +32,7 @@ final class GLPKSolverTests: XCTestCase {
             XCTAssertEqual(r.bound ?? .nan, TestModels.knapsackOptimum, accuracy: 1e-9)
             XCTAssertEqual(r.values, TestModels.knapsackValues)
             XCTAssertEqual(r.gap, 0)
-            XCTAssertFalse(r.timeLimitReached)
+            XCTAssertNotEqual(r.termination, .timeLimit)
             XCTAssertTrue(r.reason.contains("GLP_OPT"), r.reason)
         }
     }
@@ -235,7 +235,7 @@ final class GLPKSolverTests: XCTestCase {
         for presolve in [true, false] {
             let r = solver.solve(model, options: options(presolve: presolve) { $0.timeLimit = 0.2 })
             XCTAssertTrue(r.status == .feasible || r.status == .noSolution, r.reason)
-            XCTAssertTrue(r.timeLimitReached, r.reason)
+            XCTAssertEqual(r.termination, .timeLimit, r.reason)
             XCTAssertTrue(r.reason.hasPrefix("GLP_ETMLIM"), r.reason)
             XCTAssertLessThan(r.seconds, 2)
             if r.status == .feasible {
@@ -247,7 +247,7 @@ final class GLPKSolverTests: XCTestCase {
             }
         }
         let zero = solver.solve(model, options: options { $0.timeLimit = 0 })
-        XCTAssertTrue(zero.timeLimitReached, zero.reason)
+        XCTAssertEqual(zero.termination, .timeLimit, zero.reason)
     }
 
     /// A work limit in simplex iterations stops the search the same way on every run (it does
@@ -259,8 +259,8 @@ final class GLPKSolverTests: XCTestCase {
             for r in runs {
                 XCTAssertTrue(r.status == .feasible || r.status == .noSolution, r.reason)
                 XCTAssertTrue(r.reason.contains("work limit of 300 simplex iterations reached"), r.reason)
-                XCTAssertTrue(r.iterationLimitReached)
-                XCTAssertFalse(r.timeLimitReached)
+                XCTAssertEqual(r.termination, .iterationLimit)
+                XCTAssertNotEqual(r.termination, .timeLimit)
                 XCTAssertGreaterThanOrEqual(r.iterations ?? 0, 300, "stopped at the first check past the limit")
             }
             XCTAssertEqual(runs[0].iterations, runs[1].iterations)
@@ -271,12 +271,12 @@ final class GLPKSolverTests: XCTestCase {
         let root = solver.solve(model, options: options(presolve: false) { $0.iterationLimit = 1 })
         XCTAssertEqual(root.status, .noSolution, root.reason)
         XCTAssertTrue(root.reason.contains("work limit of 1 simplex iterations reached"), root.reason)
-        XCTAssertTrue(root.iterationLimitReached)
+        XCTAssertEqual(root.termination, .iterationLimit)
         // An easy model ends before the limit, optimal.
         let easy = solver.solve(TestModels.knapsack(), options: options { $0.iterationLimit = 10_000 })
         XCTAssertEqual(easy.status, .optimal, easy.reason)
         XCTAssertFalse(easy.reason.contains("work limit"), easy.reason)
-        XCTAssertFalse(easy.iterationLimitReached)
+        XCTAssertNotEqual(easy.termination, .iterationLimit)
         // Zero is refused before GLPK sees it.
         XCTAssertEqual(solver.solve(model, options: options { $0.iterationLimit = 0 }).status, .error)
     }
@@ -285,7 +285,7 @@ final class GLPKSolverTests: XCTestCase {
     func testTimeLimitedBound() {
         let model = TestModels.assignmentTypeD(agents: 10, jobs: 30, seed: 4)
         let r = solver.solve(model, options: options { $0.timeLimit = 0.5 })
-        XCTAssertTrue(r.timeLimitReached, r.reason)
+        XCTAssertEqual(r.termination, .timeLimit, r.reason)
         XCTAssertLessThan(r.seconds, 2)
         guard r.status == .feasible else { return XCTAssertEqual(r.status, .noSolution, r.reason) }
         let bound = try! XCTUnwrap(r.bound)
@@ -361,9 +361,29 @@ final class GLPKSolverTests: XCTestCase {
             $0.stopAtObjective = 0
         })
         XCTAssertEqual(r.status, .feasible, r.reason)
+        XCTAssertEqual(r.termination, .objectiveLimit, "why it stopped")
+        XCTAssertEqual(r.primal, .feasiblePoint, "what it holds")
         XCTAssertTrue(r.reason.contains("GLP_ESTOP"), r.reason)
         XCTAssertTrue(r.reason.contains("warm start accepted"), r.reason)
         XCTAssertLessThanOrEqual(r.objective ?? .infinity, 0)
+    }
+
+    /// Termination and primal status apart: finished with a solution, finished without one, and
+    /// stopped by the caller before any solution.
+    func testTerminationApartFromPrimalStatus() {
+        let done = solver.solve(TestModels.knapsack(), options: options(presolve: true))
+        XCTAssertEqual(done.termination, .optimal)
+        XCTAssertEqual(done.primal, .feasiblePoint)
+        var none = MIPModel(name: "none")
+        let x = none.addVariable("x", lower: 0, upper: 1, kind: .integer)
+        none.addConstraint("r", [(x, 2)], lower: 1, upper: 1)
+        let infeasible = solver.solve(none, options: options(presolve: false))
+        XCTAssertEqual(infeasible.primal, .noSolution)
+        XCTAssertEqual(infeasible.status, .infeasible, infeasible.reason)
+        XCTAssertEqual(infeasible.termination, .infeasible, "the search finished: no integer solution")
+        let stopped = solver.solve(TestModels.assignment(agents: 5, jobs: 30, seed: 5, slack: 0.7),
+                                   options: options { $0.presolve = false; $0.shouldStop = { true } })
+        XCTAssertEqual(stopped.termination, .interrupted, stopped.reason)
     }
 
     func testInfeasibleWarmStartIsIgnored() {

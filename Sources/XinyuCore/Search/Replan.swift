@@ -1,6 +1,7 @@
 import Foundation
 import XinyuMIP
 import XinyuPack
+import XinyuVerify
 
 /// How to re-plan a published schedule from a date on.
 public struct ReplanOptions: Sendable {

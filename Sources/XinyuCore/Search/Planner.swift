@@ -126,7 +126,7 @@ public struct Planner: Sendable {
             let r = solver.solve(model, options: o)
             stages.append(StageLog(name: label, variables: model.variableCount, constraints: model.constraintCount,
                                    status: r.status, objective: r.objective, bound: r.bound, seconds: r.seconds, reason: r.reason,
-                                   workLimitReached: r.iterationLimitReached))
+                                   workLimitReached: r.termination == .iterationLimit))
             log("\(tag): \(r.status.rawValue), \(model.variableCount) columns, \(model.constraintCount) rows, objective \(r.objective.map { fmt($0) } ?? "-"), \(r.iterations.map { "\($0) iterations, " } ?? "")\(fmt(r.seconds)) s")
             return r
         }

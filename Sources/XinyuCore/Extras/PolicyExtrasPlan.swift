@@ -1,5 +1,6 @@
 import XinyuMIP
 import XinyuPack
+import XinyuVerify
 
 /// A psychology teacher's training days in the term (calendar kind `training`, and
 /// unavailable.csv rows with `kind` = `training`).
@@ -31,7 +32,7 @@ public func trainingDays(_ district: District) -> [TrainingDays] {
     var out: [TrainingDays] = []
     for s in district.schools {
         for t in s.teachers where t.psych.teaches {
-            var dates = Set(calendarDays.filter { Verifier.schoolDay(district, s, $0.date) != nil }.map(\.date))
+            var dates = Set(calendarDays.filter { TermCalendar.schoolDay(district, s, $0.date) != nil }.map(\.date))
             for u in s.unavailable where u.teacher == t.id && u.training {
                 if case .date(let d) = u.when { dates.insert(d) }
             }

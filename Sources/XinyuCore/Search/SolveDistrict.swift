@@ -1,6 +1,7 @@
 import Foundation
 import XinyuMIP
 import XinyuPack
+import XinyuVerify
 
 /// The result of solving a district pack (or some of its schools).
 public struct DistrictResult: Sendable {

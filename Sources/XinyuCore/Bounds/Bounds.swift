@@ -101,29 +101,24 @@ func monthPools(_ inst: Instance, month mi: Int, capacity cap: [[Int]]) -> [Pool
     let perWeek = inst.policy.maxPerWeek
     // Union-find over classes (0..<C) and teachers (C..<C+T) linked by a staffed candidate this month.
     let nC = inst.classes.count
-    var parent = Array(0..<(nC + inst.teachers.count))
-    func find(_ i: Int) -> Int {
-        var i = i
-        while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
-        return i
-    }
+    var sets = UnionFind(count: nC + inst.teachers.count)
     var weeks = [Set<Int>](repeating: [], count: nC)
     for (ci, c) in inst.classes.enumerated() {
         for cand in c.candidates where inst.days[cand.day].month == mi && !cand.options.isEmpty {
             weeks[ci].insert(inst.days[cand.day].isoWeek)
-            for o in cand.options { parent[find(ci)] = find(nC + o.teacher) }
+            for o in cand.options { sets.union(ci, nC + o.teacher) }
         }
     }
     var pools: [Int: Pool] = [:]
     for (ci, c) in inst.classes.enumerated() {
         guard let minimum = c.minimum[mi], minimum > 0 else { continue }
-        let root = find(ci)
+        let root = sets.find(ci)
         pools[root, default: Pool(classes: [], teachers: [], demand: 0, supply: 0, alone: 0)].classes.append(ci)
         pools[root]!.demand += minimum
         pools[root]!.alone += max(0, minimum - weeks[ci].count * perWeek)
     }
     for t in inst.teachers.indices {
-        let root = find(nC + t)
+        let root = sets.find(nC + t)
         guard pools[root] != nil else { continue }
         pools[root]!.teachers.append(t)
         pools[root]!.supply += cap[t][mi]

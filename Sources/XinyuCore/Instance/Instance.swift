@@ -102,22 +102,17 @@ public struct Instance: Sendable {
 
 /// Splits a district into groups of schools linked by a shared teacher id, in school order.
 public func schoolGroups(_ district: District) -> [[School]] {
-    var parent = Array(0..<district.schools.count)
-    func find(_ i: Int) -> Int {
-        var i = i
-        while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
-        return i
-    }
+    var sets = UnionFind(count: district.schools.count)
     var owner: [String: Int] = [:]
     for (i, s) in district.schools.enumerated() {
         for t in s.teachers {
-            if let j = owner[t.id] { parent[find(i)] = find(j) } else { owner[t.id] = i }
+            if let j = owner[t.id] { sets.union(i, j) } else { owner[t.id] = i }
         }
     }
     var groups: [Int: [School]] = [:]
     var order: [Int] = []
     for (i, s) in district.schools.enumerated() {
-        let r = find(i)
+        let r = sets.find(i)
         if groups[r] == nil { order.append(r) }
         groups[r, default: []].append(s)
     }

@@ -29,33 +29,40 @@ public struct TermCalendar: Sendable {
         var byDate: [CivilDate: CalendarEntry] = [:]
         for e in district.calendar { byDate[e.date] = e }
         entries = byDate
-        let firstMonday = district.termStart.weekMonday.dayNumber
         var days: [SchoolDay] = []
         if start <= end {
             for n in start.dayNumber...end.dayNumber {
                 let date = CivilDate(dayNumber: n)
-                let week = (date.weekMonday.dayNumber - firstMonday) / 7 + 1
-                let entry = byDate[date]
-                switch entry?.kind {
-                case .holiday?, .closure?:
-                    continue
-                case .makeup?:
-                    let wd = entry?.followsWeekday ?? date.weekday
-                    days.append(SchoolDay(date: date, timetableWeekday: wd, teachingWeek: week, isExam: false))
-                case .exam?:
-                    // An exam on a day that is not otherwise a school day changes nothing.
-                    if date.weekday <= daysPerWeek {
-                        days.append(SchoolDay(date: date, timetableWeekday: date.weekday, teachingWeek: week, isExam: true))
-                    }
-                case .training?, nil:
-                    // A training day is a school day; only psychology teachers are away (Instance).
-                    if date.weekday <= daysPerWeek {
-                        days.append(SchoolDay(date: date, timetableWeekday: date.weekday, teachingWeek: week, isExam: false))
-                    }
-                }
+                if let day = Self.schoolDay(district, date, entry: byDate[date], daysPerWeek: daysPerWeek) { days.append(day) }
             }
         }
         schoolDays = days
+    }
+
+    /// The school day on `date` of a school with `daysPerWeek` days, nil when there is none: the
+    /// one rule of the term's days (a calendar is this rule applied to each date of the term).
+    public static func schoolDay(_ district: District, _ school: School, _ date: CivilDate) -> SchoolDay? {
+        guard date >= district.termStart && date <= district.termEnd else { return nil }
+        let entry = district.calendar.last { $0.date == date }
+        return schoolDay(district, date, entry: entry, daysPerWeek: school.daysPerWeek)
+    }
+
+    private static func schoolDay(_ district: District, _ date: CivilDate, entry: CalendarEntry?, daysPerWeek: Int) -> SchoolDay? {
+        let week = (date.weekMonday.dayNumber - district.termStart.weekMonday.dayNumber) / 7 + 1
+        switch entry?.kind {
+        case .holiday?, .closure?:
+            return nil
+        case .makeup?:
+            return SchoolDay(date: date, timetableWeekday: entry?.followsWeekday ?? date.weekday, teachingWeek: week, isExam: false)
+        case .exam?:
+            // An exam on a day that is not otherwise a school day changes nothing.
+            guard date.weekday <= daysPerWeek else { return nil }
+            return SchoolDay(date: date, timetableWeekday: date.weekday, teachingWeek: week, isExam: true)
+        case .training?, nil:
+            // A training day is a school day; only psychology teachers are away (Instance).
+            guard date.weekday <= daysPerWeek else { return nil }
+            return SchoolDay(date: date, timetableWeekday: date.weekday, teachingWeek: week, isExam: false)
+        }
     }
 
     /// School days that may take a mental-health lesson (not exam days).

@@ -1,5 +1,6 @@
 import XinyuMIP
 import XinyuPack
+import XinyuVerify
 
 /// `xinyu refresh`: the files derived from schedule.csv, rebuilt from a hand-edited schedule
 /// without solving the lessons again. The lessons are taken as they are; each group of schools
@@ -77,27 +78,14 @@ public enum Refresh {
         return out
     }
 
-    /// Every file `xinyu solve` writes beside schedule.csv, made from `lessons` (file name →
-    /// text, in writing order), and whether some requirement is unmet (exit 3). `check` is what
-    /// the verifier says about the planned extras (empty when they keep every rule).
-    public static func files(_ district: District, lessons: [Lesson], solver: MIPSolver, packHash: String,
-                             timeLimit: Double?) -> (files: [(String, String)], unmet: Bool, check: [Violation]) {
-        let result = result(district, lessons: lessons)
-        let extras = planPolicyExtras(result, solver: solver, timeLimit: timeLimit)
-        let check = checkPolicyExtras(district, lessons: result.lessons, extras: extras)
-        var report = reportMarkdown(result, solverName: solver.name, solverVersion: solver.version, packHash: packHash)
-        report += policyReportMarkdown(district, lectures: result.lessons.filter(\.lecture), extras: extras)
-        report += "\n## 手工调整 / Hand edits\n\n本报告由 `xinyu refresh` 根据手工修改后的 schedule.csv 重新生成，课程未重新求解。 This report was rebuilt by `xinyu refresh` from a hand-edited schedule.csv; the lessons were not solved again.\n"
-        var out: [(String, String)] = [
-            ("schedule.csv", ScheduleFiles.scheduleText(result.lessons)),
-            ("months.csv", ScheduleFiles.monthsText(result.months)),
-            ("lessons.csv", LessonDetailsFile.text(extras.details.details)),
-        ]
-        if let duty = extras.duty {
-            out.append(("duty.csv", DutyFiles.dutyCSV(duty.shifts)))
-            out.append(("duty-weekly.csv", DutyFiles.weeklySheet(district, duty)))
-        }
-        out.append(("report.md", report))
-        return (out, !result.allMet || extras.unmet, check)
+    /// What `xinyu solve` writes, made from `lessons` by the solve job's own output step, with a
+    /// report that says it was refreshed from a hand edit. Throws when the planned extras break a
+    /// rule (an internal error).
+    public static func outputs(_ district: District, lessons: [Lesson], solver: MIPSolver, packRoot: String,
+                               timeLimit: Double?) throws(ScheduleRejection) -> SolveOutput {
+        var out = try SolveJob.outputs(result(district, lessons: lessons), packRoot: packRoot, solver: solver,
+                                       extrasTimeLimit: timeLimit)
+        out.report += "\n## 手工调整 / Hand edits\n\n本报告由 `xinyu refresh` 根据手工修改后的 schedule.csv 重新生成，课程未重新求解。 This report was rebuilt by `xinyu refresh` from a hand-edited schedule.csv; the lessons were not solved again.\n"
+        return out
     }
 }

@@ -189,8 +189,41 @@ public enum SolveStatus: String, Sendable, Hashable {
     case error
 }
 
+/// Why the solver stopped, apart from what it holds (MathOptInterface's `TerminationStatus`).
+public enum TerminationStatus: String, Sendable, Hashable {
+    /// The search finished: optimal (within the requested gap).
+    case optimal
+    /// The search finished: no solution exists.
+    case infeasible
+    /// The search finished: the objective is unbounded.
+    case unbounded
+    /// The time limit stopped it.
+    case timeLimit
+    /// The work limit (`iterationLimit` simplex iterations) stopped it.
+    case iterationLimit
+    /// `stopAtObjective` was reached.
+    case objectiveLimit
+    /// The caller stopped it (`shouldStop`).
+    case interrupted
+    /// The model was rejected or the solver failed; see `reason`.
+    case error
+}
+
+/// Whether a result holds a solution (MathOptInterface's `PrimalStatus`).
+public enum PrimalStatus: String, Sendable, Hashable {
+    /// `values` is a solution satisfying every row and bound.
+    case feasiblePoint
+    /// No solution: `values` is empty.
+    case noSolution
+}
+
 public struct SolveResult: Sendable {
+    /// The summary of both: proven optimal, feasible, infeasible, … (what reports print).
     public var status: SolveStatus
+    /// Why the search stopped.
+    public var termination: TerminationStatus
+    /// Whether a solution is held.
+    public var primal: PrimalStatus { hasSolution ? .feasiblePoint : .noSolution }
     /// Objective of the returned solution (with `objectiveConstant`).
     public var objective: Double?
     /// Best proven lower bound on the objective (minimisation).
@@ -199,21 +232,18 @@ public struct SolveResult: Sendable {
     public var values: [Double]
     /// The solver's own words: return code and status names, e.g. "GLP_ETMLIM: time limit exceeded".
     public var reason: String
-    public var timeLimitReached: Bool
     public var seconds: Double
     /// Simplex iterations the solve took, when the solver tells (the work `iterationLimit` counts).
     public var iterations: Int?
-    /// Whether the search stopped at `iterationLimit`.
-    public var iterationLimitReached = false
 
-    public init(status: SolveStatus, objective: Double?, bound: Double?, values: [Double],
-                reason: String, timeLimitReached: Bool, seconds: Double) {
+    public init(status: SolveStatus, termination: TerminationStatus, objective: Double?, bound: Double?,
+                values: [Double], reason: String, seconds: Double) {
         self.status = status
+        self.termination = termination
         self.objective = objective
         self.bound = bound
         self.values = values
         self.reason = reason
-        self.timeLimitReached = timeLimitReached
         self.seconds = seconds
     }
 

@@ -30,6 +30,13 @@ public struct OutputFolder: Sendable {
     public var details: [LessonDetail]?
     public var shifts: [DutyShift]?
     public var files: Set<String>
+    public init(lessons: [Lesson], months: [MonthRow]?, details: [LessonDetail]?, shifts: [DutyShift]?, files: Set<String>) {
+        self.lessons = lessons
+        self.months = months
+        self.details = details
+        self.shifts = shifts
+        self.files = files
+    }
 
     /// Reads schedule.csv and, when present, months.csv, lessons.csv and duty.csv of `directory`.
     /// Lessons marked `lecture` in lessons.csv are grade lectures.
