@@ -67,7 +67,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "XinyuExportTests", dependencies: ["XinyuVerify", "XinyuExport", "XinyuCore", "XinyuPack", "XinyuGLPK", "XinyuDistrict"]),
         .testTarget(name: "XinyuDistrictTests", dependencies: ["XinyuVerify", "XinyuDistrict", "XinyuCore", "XinyuPack", "XinyuGLPK"]),
-        .testTarget(name: "XinyuCLITests", dependencies: ["XinyuCLI", "XinyuCore", "XinyuPack"], exclude: ["Snapshots"]),
+        .testTarget(name: "XinyuCLITests", dependencies: ["XinyuCLI", "XinyuCore", "XinyuVerify", "XinyuPack"], exclude: ["Snapshots"]),
         // Hostile and broken input, resource bounds, interruptions and reproducibility (docs/TRUST.md).
         // The risky inputs run through the built `xinyu` in child processes; Corpus/ holds kept inputs.
         .testTarget(name: "XinyuFuzzTests", dependencies: [

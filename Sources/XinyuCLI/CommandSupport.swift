@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import XinyuPack
+import XinyuVerify
 
 /// Exit codes, in one place.
 enum Exit {
@@ -19,15 +20,7 @@ func printError(_ text: String) {
 
 /// Loads a pack; on errors prints every one and exits 65 (nothing is solved or written).
 func loadPack(_ path: String, quiet: Bool) throws -> LoadedPack {
-    do {
-        let pack = try PackReader.load(path: path)
-        if !quiet { for n in pack.notes { printError(n.description) } }
-        return pack
-    } catch {
-        for d in error.diagnostics { printError(d.description) }
-        printError("\(path): \(error.errors.count) error(s); nothing was solved or written. / 发现 \(error.errors.count) 处错误，未求解、未写出任何文件。")
-        throw ExitCode(Exit.invalidInput)
-    }
+    try loadPack(path, console: Console.standard(verbosity: Verbosity(quiet: quiet, verbose: false)))
 }
 
 /// `--time-limit` and `--jobs` of `solve`, `district` and `replan`.

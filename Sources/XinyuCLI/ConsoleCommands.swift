@@ -5,6 +5,7 @@ import ArgumentParser
 import Foundation
 import XinyuCore
 import XinyuPack
+import XinyuVerify
 
 extension Verbosity {
     init(quiet: Bool, verbose: Bool) { self = quiet ? .quiet : (verbose ? .verbose : .normal) }
@@ -21,8 +22,11 @@ enum StageName {
 /// Loads a pack; its notes are folded by message (a note repeated in 60 files is one line with
 /// ×60); on errors prints every one and exits 65 (nothing is solved or written).
 func loadPack(_ path: String, console: Console) throws -> LoadedPack {
-    do {
+    do throws(PackError) {
         let pack = try PackReader.load(path: path)
+        // Pins that break a hard rule of the term (a holiday, a busy teacher …) make the pack invalid.
+        let pins = PinRules.check(pack.district)
+        if !pins.isEmpty { throw PackError(pins) }
         for n in pack.notes { console.note(Say(n.description, n.description), key: n.message) }
         console.flushNotes()
         return pack

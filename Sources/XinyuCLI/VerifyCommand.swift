@@ -1,55 +1,35 @@
 import ArgumentParser
+import Foundation
+import XinyuCore
 import XinyuPack
 import XinyuVerify
 
+/// `xinyu verify PACK DIR`: the rules the schedule breaks (exit 1), apart from derived files that
+/// are merely out of date after a hand edit (one line each, exit 0 if nothing else).
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Re-check a schedule against the pack: exit 0 when it keeps every rule, 1 with the list otherwise. 校验排课。")
+        abstract: "Re-check a schedule against the pack: exit 0 when it keeps every rule, 1 with the list otherwise; out-of-date derived files are one line each. 校验排课。")
 
     @Argument(help: "The district pack directory.")
     var pack: String
 
-    @Argument(help: "The directory holding schedule.csv (and months.csv).")
+    @Argument(help: "The directory holding schedule.csv (and months.csv, lessons.csv, duty.csv).")
     var schedule: String
 
     @OptionGroup var terminal: LangOption
 
     func run() throws {
         let loaded = try loadPack(pack, quiet: true)
-        let files: (lessons: [Lesson], months: [MonthRow]?)
-        do {
-            files = try ScheduleFiles.read(directory: schedule)
-        } catch {
-            for d in error.diagnostics { printError("\(schedule)/\(d)") }
-            throw ExitCode(Exit.invalidInput)
-        }
-        // lessons.csv and duty.csv (Xinyu extensions), when present, are checked too.
-        var lessons = files.lessons
-        var details: [LessonDetail]?
-        var shifts: [DutyShift]?
-        do {
-            details = try LessonDetailsFile.read(directory: schedule)
-            shifts = try DutyFiles.read(directory: schedule)
-        } catch {
-            for d in error.diagnostics { printError("\(schedule)/\(d)") }
-            throw ExitCode(Exit.invalidInput)
-        }
-        if let details {
-            // A grade lecture is marked in lessons.csv (needed for a grade of one class).
-            let marked = Set(details.filter(\.lesson.lecture).map { Verifier.lectureKey($0.lesson) + "\u{1}" + $0.lesson.classID })
-            for i in lessons.indices where marked.contains(Verifier.lectureKey(lessons[i]) + "\u{1}" + lessons[i].classID) { lessons[i].lecture = true }
-        }
-        // Costs of replaced periods are not in the file; the rules do not need them.
-        var violations = Verifier.check(loaded.district, lessons, months: files.months)
-        if let details { violations += DetailsVerifier.check(loaded.district, lessons: lessons, details: details, allowShort: false) }
-        if let shifts { violations += DutyVerifier.check(loaded.district, lessons: lessons, shifts: shifts, allowShort: false) }
+        let folder = try readOutputFolder(schedule)
+        let check = ScheduleCheck.run(loaded.district, folder)
         let language = terminal.language
-        if violations.isEmpty {
-            print(Say("\(schedule)：\(files.lessons.count) 节课符合全部规则。", "\(schedule): \(files.lessons.count) lessons keep every rule.").text(language))
+        for s in check.stale { print(s.description) }
+        if check.broken.isEmpty {
+            print(Say("\(schedule)：\(check.lessons.count) 节课符合全部规则。", "\(schedule): \(check.lessons.count) lessons keep every rule.").text(language))
             return
         }
-        for v in violations { print(v.description) }
-        print(Say("发现 \(violations.count) 处违规。", "\(violations.count) violation(s).").text(language))
+        for v in check.broken { print(v.description) }
+        print(Say("发现 \(check.broken.count) 处违规。", "\(check.broken.count) broken rule(s).").text(language))
         throw ExitCode(Exit.verifyFailed)
     }
 }

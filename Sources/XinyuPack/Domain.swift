@@ -277,6 +277,8 @@ public struct School: Sendable, Hashable {
     public var counselingRoom: CounselingRoomPolicy?
     public var activityRoom: ActivityRoomPolicy?
     public var lectures: LecturePolicy?
+    /// pinned.csv (a Xinyu extension): lessons the dean fixed and places kept free of lessons.
+    public var pins: [Pin] = []
     public init(id: String, name: String, stages: [Stage], daysPerWeek: Int = 5, periodsPerDay: Int = 8,
                 classes: [SchoolClass] = [], timetable: [TimetableRow] = [], teachers: [Teacher] = [],
                 unavailable: [Unavailability] = [], periodTimes: [String] = [],

@@ -100,14 +100,18 @@ public enum PackReader {
         let timetable = TimetableFile.read(root: root, folder: folder, context: context, log: &log)
         let unavailable = UnavailableFile.read(root: root, folder: folder, teacherIDs: teacherIDs,
                                                periodsPerDay: settings?.periodsPerDay, term: term, log: &log)
+        let pins = PinnedFile.read(root: root, folder: folder, context: PinnedFile.Context(
+            classIDs: classes.readable ? classes.ids : nil, teacherIDs: teacherIDs,
+            periodsPerDay: settings?.periodsPerDay, term: term), log: &log)
         let errorsAfter = log.items.filter { $0.severity == .error }.count
         guard errorsAfter == errorsBefore, let settings, let stages = settings.stages,
               let days = settings.daysPerWeek, let periods = settings.periodsPerDay else { return nil }
-        let school = School(id: id, name: settings.name, stages: stages, daysPerWeek: days, periodsPerDay: periods,
+        var school = School(id: id, name: settings.name, stages: stages, daysPerWeek: days, periodsPerDay: periods,
                             classes: classes.classes, timetable: timetable, teachers: teachers.teachers,
                             unavailable: unavailable, periodTimes: settings.periodTimes,
                             counselingRoom: settings.counselingRoom, activityRoom: settings.activityRoom,
                             lectures: settings.lectures)
+        school.pins = pins
         let sources = teachers.teachers.map {
             TeacherSource(teacher: $0, file: folder + "/teachers.csv", line: teachers.lineOfID[$0.id] ?? 0)
         }

@@ -105,6 +105,14 @@ public enum PackWriter {
                     },
                     bom: false)))
             }
+            if !school.pins.isEmpty {
+                files.append((folder + "pinned.csv", CSVText.document(
+                    header: PinnedFile.header,
+                    rows: school.pins.map {
+                        [$0.classID, whenText($0.when), $0.period.map(String.init) ?? "", $0.teacher, $0.kind.rawValue]
+                    },
+                    bom: false)))
+            }
         }
         return files
     }

@@ -265,6 +265,8 @@ public enum Verifier {
                 if out.isEmpty { fail("months-table", "months.csv rows are not in the expected order") }
             }
         }
+        // pinned.csv: kept lessons present exactly, nothing on a forbidden place.
+        out += PinVerifier.check(district, lessons)
         if lessons != lessons.sorted() { fail("order", "schedule rows are not sorted by school, class, date, period") }
         return out
     }

@@ -16,7 +16,7 @@ final class PackWriterTests: XCTestCase {
         var weights = PreferenceWeights()
         weights.rhythm = 2.5
         weights.loadBalance = 0
-        let primary = School(
+        var primary = School(
             id: "S01", name: "第一\"实验\"小学\\分校", stages: [.primary], daysPerWeek: 5, periodsPerDay: 3,
             classes: [SchoolClass(id: "一年级1班", grade: 1, stage: .primary, students: 45),
                       SchoolClass(id: "一年级2班", grade: 1, stage: .primary)],
@@ -31,6 +31,8 @@ final class PackWriterTests: XCTestCase {
             unavailable: [Unavailability(teacher: "T01", when: .date(CivilDate(iso: "2026-10-20")!), reason: "培训"),
                           Unavailability(teacher: "T01", when: .weekday(3), periods: [1, 3, 2], reason: "教研,活动")],
             periodTimes: ["08:00-08:40", "08:50-09:30", "09:40-10:20"])
+        primary.pins = [Pin(classID: "一年级1班", when: .date(CivilDate(iso: "2026-10-21")!), period: 2, teacher: "T01", kind: .keep),
+                        Pin(classID: "一年级2班", when: .weekday(3), period: nil, kind: .forbid)]
         let secondary = School(
             id: "S02", name: "二中", stages: [.junior, .senior], daysPerWeek: 6, periodsPerDay: 9,
             classes: [SchoolClass(id: "初一1班", grade: 7, stage: .junior, students: 0)],
@@ -50,6 +52,7 @@ final class PackWriterTests: XCTestCase {
         var d = district
         for s in d.schools.indices {
             for r in d.schools[s].timetable.indices { d.schools[s].timetable[r].line = 0 }
+            for p in d.schools[s].pins.indices { d.schools[s].pins[p].line = 0 }
         }
         return d
     }
@@ -68,7 +71,7 @@ final class PackWriterTests: XCTestCase {
         try PackWriter.write(loaded.district, to: again, overwrite: false)
         for relPath in ["district.toml", "calendar.csv", "schools/S01/school.toml", "schools/S01/classes.csv",
                         "schools/S01/timetable.csv", "schools/S01/teachers.csv", "schools/S01/unavailable.csv",
-                        "schools/S02/timetable.csv"] {
+                        "schools/S01/pinned.csv", "schools/S02/timetable.csv"] {
             XCTAssertEqual(FileManager.default.contents(atPath: path + "/" + relPath),
                            FileManager.default.contents(atPath: again + "/" + relPath), relPath)
         }

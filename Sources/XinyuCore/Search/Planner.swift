@@ -68,6 +68,8 @@ public struct GroupPlan: Sendable {
     /// for one and got none.
     public var lectures: [GradeLecture] = []
     public var missingLectures: [MissingLecture] = []
+    /// Lessons kept by pinned.csv, placed before everything else (Pins.swift).
+    public var pinned: [KeptPin] = []
 
     public var shortfallProven: Bool { shortfall == shortfallBound }
     public var gap: Double? {

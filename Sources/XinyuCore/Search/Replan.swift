@@ -49,14 +49,18 @@ public func replanDistrict(_ district: District, baseline: [Lesson], options: Re
     let groups = schoolGroups(district)
     let plans = Slots<(GroupPlan, [Lesson])>(groups.count)
     parallelForEach(groups.count, jobs: jobs) { i in
-        let inst = Instance(district: district, schools: groups[i])
-        let mine = baseline.filter { l in groups[i].contains { $0.id == l.school } }
-        plans[i] = replanGroup(inst, baseline: mine, options: options, solver: solver,
-                               name: groups[i].map(\.id).joined(separator: "+"))
+        // Pins stay whatever the date: the kept lessons are fixed, the published copies of them set aside.
+        let (inst, kept) = Instance(district: district, schools: groups[i]).withPins(groups[i])
+        let keptKeys = Set(inst.pinnedLessons(kept).map(LessonKey.init))
+        let mine = baseline.filter { l in groups[i].contains { $0.id == l.school } && !keptKeys.contains(LessonKey(l)) }
+        var (plan, past) = replanGroup(inst, baseline: mine, options: options, solver: solver,
+                                       name: groups[i].map(\.id).joined(separator: "+"))
+        plan.pinned = kept
+        plans[i] = (plan, past)
     }
     let done = (0..<groups.count).map { plans[$0]! }
     let pastInvalid = done.flatMap { $0.1 }
-    var lessons = done.flatMap { $0.0.instance.lessons($0.0.placements) } + pastInvalid
+    var lessons = done.flatMap { $0.0.instance.lessons($0.0.placements) + $0.0.instance.pinnedLessons($0.0.pinned) } + pastInvalid
     lessons.sort()
     let months = Verifier.monthsTable(district, lessons)
     let short = Set(months.filter { $0.scheduled < $0.required }.map { [$0.school, $0.classID, $0.month] })
@@ -213,8 +217,11 @@ func describeChanges(_ district: District, baseline: [Lesson], now: [Lesson]) ->
     var byClass: [String: (old: [Lesson], new: [Lesson])] = [:]
     for l in baseline where !nowKeys.contains(LessonKey(l)) { byClass[l.school + "\u{1}" + l.classID, default: ([], [])].old.append(l) }
     for l in now where !oldKeys.contains(LessonKey(l)) { byClass[l.school + "\u{1}" + l.classID, default: ([], [])].new.append(l) }
+    // One lesson alone is checked; the kept pins are other lessons (a forbid pin is a reason).
+    var alone = district
+    for i in alone.schools.indices { alone.schools[i].pins.removeAll { $0.kind == .keep } }
     func why(_ l: Lesson) -> Text {
-        if let v = Verifier.check(district, [l], allowShort: true).first {
+        if let v = Verifier.check(alone, [l], allowShort: true).first {
             return Text(en: v.message, zh: "原安排已不可行：" + v.message)
         }
         return Text(en: "moved to make room for the changes", zh: "为配合其他调整而调换")

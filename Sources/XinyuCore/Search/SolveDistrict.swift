@@ -82,15 +82,20 @@ public func solveDistrict(_ district: District, only: Set<String>? = nil, jobs: 
             o.timeLimit = min(left, left * Double(max(1, jobs)) / Double(max(1, waiting)))
             if left <= 0 { o.timeLimit = 0 }
         }
-        let (inst, lectures, missing) = Instance(district: district, schools: groups[i]).withLectures(groups[i])
+        // Pins first (the dean's), then lectures, then the lessons around both.
+        let (pinned, kept) = Instance(district: district, schools: groups[i]).withPins(groups[i])
+        let (inst, lectures, missing) = pinned.withLectures(groups[i])
         var plan = Planner(solver: solver, options: o).plan(inst, name: groups[i].map(\.id).joined(separator: "+"))
+        plan.pinned = kept
         plan.lectures = lectures
         plan.missingLectures = missing
         plans[i] = plan
         progress?((finished.take(below: groups.count) ?? 0) + 1, groups.count)
     }
     let done = (0..<groups.count).map { plans[$0]! }
-    var lessons = done.flatMap { $0.instance.lessons($0.placements) + $0.instance.lectureLessons($0.lectures, district: district) }
+    var lessons = done.flatMap {
+        $0.instance.lessons($0.placements) + $0.instance.lectureLessons($0.lectures, district: district) + $0.instance.pinnedLessons($0.pinned)
+    }
     var shortfalls = done.flatMap { $0.shortfalls() }
     var solvedSchools = district
     solvedSchools.schools = groups.flatMap { $0 }.sorted { $0.id < $1.id }
@@ -111,7 +116,7 @@ public func solveDistrict(_ district: District, only: Set<String>? = nil, jobs: 
 /// and its size.
 public func writeMonolithicModel(_ district: District, shortfall: Int, solver: MIPSolver, to path: String) throws
     -> (scale: Double, columns: Int, rows: Int) {
-    let inst = Instance(district: district, schools: district.schools)
+    let inst = Instance(district: district, schools: district.schools).withPins(district.schools).0
     let tm = TermModel(inst, TermModelSpec(fixedTeacher: nil, preferences: true, preferredSlot: nil,
                                            shortfallWeight: 0, shortfallCap: Double(shortfall)), name: "term")
     try solver.writeMPS(tm.model, to: path)

@@ -23,6 +23,10 @@ public struct SolveOutput: Sendable {
 public struct OutputFile: Sendable, Hashable {
     public var name: String
     public var text: String
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+    }
 }
 
 /// The long stages of a solve (the terminal's progress line): school groups, then the policy extras.
@@ -40,11 +44,19 @@ public enum SolveJob {
                                    progress: progress.map { p in { @Sendable d, t in p(.solving, d, t) } })
         try verify(result)
         progress?(.extras, 0, 1)
+        let output = try outputs(result, packRoot: packRoot, solver: solver, extrasTimeLimit: extrasTimeLimit())
+        progress?(.extras, 1, 1)
+        return output
+    }
+
+    /// The files of a verified result (solved, or rebuilt from a hand-edited schedule by
+    /// `Refresh`): the policy extras planned on its lessons and checked, report.md, every file's text.
+    public static func outputs(_ result: DistrictResult, packRoot: String, solver: MIPSolver,
+                               extrasTimeLimit: Double?) throws(ScheduleRejection) -> SolveOutput {
         // The rest of the policy, planned on the lessons: rooms, topics, forms, duty (and re-checked).
-        let extras = planPolicyExtras(result, solver: solver, timeLimit: extrasTimeLimit())
+        let extras = planPolicyExtras(result, solver: solver, timeLimit: extrasTimeLimit)
         let extraViolations = checkPolicyExtras(result.district, lessons: result.lessons, extras: extras)
         if !extraViolations.isEmpty { throw ScheduleRejection(violations: extraViolations) }
-        progress?(.extras, 1, 1)
         // The rest of the policy before the appendix of solver figures.
         let report = reportMarkdown(result, solverName: solver.name, solverVersion: solver.version, packHash: packHash(root: packRoot),
                                     sections: [policyReportMarkdown(result.district, lectures: result.lessons.filter(\.lecture), extras: extras)])
