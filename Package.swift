@@ -29,8 +29,9 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "CSV", package: "CSV.swift"),
         ],
-        // China's holiday table, read by import and generate (HolidayTable.swift).
-        resources: [.copy("Resources/holidays-cn.csv")]),
+        // China's holiday table, read by import and generate (HolidayTable.swift): embedded in the
+        // binary, so a copied `xinyu` needs no resource folder beside it.
+        resources: [.embedInCode("Resources/holidays-cn.csv")]),
         // The independent verifiers (lessons, duty, lesson details): they read pack types only, so
         // the compiler keeps them from using anything of the planner they check.
         .target(name: "XinyuVerify", dependencies: ["XinyuPack"]),

@@ -24,15 +24,17 @@ public struct HolidayTable: Sendable {
     /// The years the table knows (a term reaching into another gets no holidays there).
     public let years: Set<Int>
 
-    /// China's table, read from the bundled resource on first use. Only import and generate use
-    /// it; a build whose resource folder was not installed beside `xinyu` stops with a message.
+    /// China's table, from Resources/holidays-cn.csv embedded in the binary at build time
+    /// (SwiftPM's `embedInCode`): no file to find at run time. The file is ours and a test reads
+    /// it; should it ever be malformed the table is empty and HolidayTableTests fails.
     public static let china: HolidayTable = {
-        guard let url = resourceURL(), let text = try? String(contentsOf: url, encoding: .utf8) else {
-            preconditionFailure("holidays-cn.csv is missing: install Xinyu_XinyuPack.resources beside xinyu / 缺少节假日表")
-        }
-        guard let table = HolidayTable(csv: text) else { preconditionFailure("holidays-cn.csv is malformed / 节假日表格式错误") }
-        return table
+        HolidayTable(csv: String(decoding: PackageResources.holidays_cn_csv, as: UTF8.self)) ?? HolidayTable(days: [])
     }()
+
+    private init(days: [Day]) {
+        self.days = days
+        years = Set(days.map(\.date.year))
+    }
 
     /// Parses the table; nil when a row is malformed (the file is ours: a test reads it).
     public init?(csv text: String) {
@@ -52,20 +54,6 @@ public struct HolidayTable: Sendable {
     /// The rows inside `start … end`, in the table's order.
     public func days(from start: CivilDate, to end: CivilDate) -> [Day] {
         days.filter { $0.date >= start && $0.date <= end }
-    }
-
-    /// The resource folder SwiftPM builds beside the executable (and beside the test bundle).
-    private static func resourceURL() -> URL? {
-        var dirs = [Bundle.main.bundleURL]
-        if let exe = Bundle.main.executableURL { dirs.append(exe.deletingLastPathComponent()) }
-        dirs += Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
-        for dir in dirs {
-            for bundle in ["Xinyu_XinyuPack.resources", "Xinyu_XinyuPack.bundle", "Xinyu_XinyuPack.bundle/Contents/Resources"] {
-                let url = dir.appendingPathComponent(bundle).appendingPathComponent("holidays-cn.csv")
-                if FileManager.default.fileExists(atPath: url.path) { return url }
-            }
-        }
-        return nil
     }
 }
 

@@ -1,7 +1,7 @@
 import XCTest
 import XinyuPack
 
-/// The bundled holiday table: found beside the build, well-formed, and the notice's facts.
+/// The holiday table embedded in the binary: well-formed, and the notice's facts.
 final class HolidayTableTests: XCTestCase {
     func testBundledTableReadsTheNotice() {
         let t = HolidayTable.china
