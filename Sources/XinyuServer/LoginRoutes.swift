@@ -6,7 +6,7 @@ struct LoginRoutes {
     let portal: Portal
 
     func register(_ router: Router<PortalContext>) {
-        router.get("/login") { _, context in loginPage(context, error: nil) }
+        router.get("/login") { request, context in loginPage(context, error: nil, request: request) }
         router.post("/login") { request, context in try await login(request, context) }
         router.post("/logout") { request, context in
             if let cookie = request.cookies[AuthMiddleware.sessionCookie]?.value { try portal.store.endSession(token: cookie) }
@@ -26,9 +26,12 @@ struct LoginRoutes {
         }
     }
 
-    /// The login form carries a one-time token also set as a cookie (login CSRF).
-    func loginPage(_ context: PortalContext, error: String?, status: HTTPResponse.Status = .ok) -> Response {
-        let pre = Secrets.token()
+    /// The login form carries a token also set as a cookie (login CSRF). A browser that has one
+    /// keeps it: a second login page (another tab, a redirected favicon request) must not make the
+    /// first one's form stale.
+    func loginPage(_ context: PortalContext, error: String?, status: HTTPResponse.Status = .ok, request: Request? = nil) -> Response {
+        let kept = request?.cookies[AuthMiddleware.preCookie]?.value
+        let pre = kept.flatMap { $0.count == 64 && $0.allSatisfy(\.isHexDigit) ? $0 : nil } ?? Secrets.token()
         var r = portal.views.page("login", ["pre": pre, "error": error ?? false], context: context, status: status)
         r.setCookie(Cookie(name: AuthMiddleware.preCookie, value: pre, path: "/login", secure: portal.config.secureCookies, httpOnly: true, sameSite: .strict))
         return r
@@ -79,6 +82,7 @@ struct StaticRoutes {
             return Response(status: .ok, headers: [.contentType: type, .cacheControl: "max-age=3600"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
         router.get("/healthz") { _, _ in "ok\n" }
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("/openapi.yaml") { _, _ in
             guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml"),
                   let data = FileManager.default.contents(atPath: url.path) else { throw HTTPError(.notFound) }

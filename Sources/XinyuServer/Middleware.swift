@@ -14,7 +14,7 @@ struct AuthMiddleware: RouterMiddleware {
     static let preCookie = "xinyu_pre"
 
     static func isPublic(_ path: String) -> Bool {
-        path == "/login" || path == "/openapi.yaml" || path == "/healthz" || path.hasPrefix("/static/") || path.hasPrefix("/lang/")
+        path == "/login" || path == "/openapi.yaml" || path == "/healthz" || path == "/favicon.ico" || path.hasPrefix("/static/") || path.hasPrefix("/lang/")
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

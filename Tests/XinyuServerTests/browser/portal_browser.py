@@ -9,6 +9,7 @@ Exit 0 when every step passed; 1 with the step that failed.
 import os
 import sys
 import time
+import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
@@ -38,6 +39,15 @@ def login(d, base, user, password):
 
 def main():
     base, upload, artifacts, dean, dean_pw, office, office_pw = sys.argv[1:8]
+    for _ in range(100):  # the server was just started
+        try:
+            if urllib.request.urlopen(base + "/healthz", timeout=2).read() == b"ok\n":
+                break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        print("browser: the server did not answer at " + base)
+        return 1
     os.makedirs(artifacts, exist_ok=True)
     downloads = os.path.join(artifacts, "downloads")
     os.makedirs(downloads, exist_ok=True)
