@@ -34,6 +34,7 @@ public struct Portal: Sendable {
         HomeRoutes(portal: self).register(router)
         UploadRoutes(portal: self).register(router)
         RunRoutes(portal: self).register(router)
+        PinRoutes(portal: self).register(router)
         OfficeRoutes(portal: self).register(router)
         AccountRoutes(portal: self).register(router)
         SurveyRoutes(portal: self).register(router)

@@ -89,6 +89,18 @@ public enum PortalDatabase {
                 t.uniqueKey(["school_id", "teacher_id"])
             }
         }
+        m.registerMigration("v3-pins") { db in
+            try db.create(table: "pin") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("school_id", .text).notNull().indexed()
+                t.column("class", .text).notNull()
+                t.column("when", .text).notNull()         // a date YYYY-MM-DD or a weekday 1–7
+                t.column("period", .integer).notNull()
+                t.column("teacher", .text).notNull()
+                t.column("kind", .text).notNull()         // keep | forbid
+                t.column("created_at", .double).notNull()
+            }
+        }
         return m
     }
 }

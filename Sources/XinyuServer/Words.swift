@@ -44,5 +44,7 @@ enum Words {
         "command": ("等价命令", "The same on the command line"),
         "addPsych": ("不在课表中的心理教师（每行：标识=full|part[:学段]）", "Psychology teachers not in the file (one a line: ID=full|part[:stages])"),
         "pinTitle": ("固定或禁止某节课", "Pin or forbid a lesson"),
+        "pinHint": ("写入 schools/学校/pinned.csv（class,when,period,teacher,kind）。注意：排课程序尚未读取此文件，新的排课暂不遵循这些设置。",
+                    "Written to schools/<school>/pinned.csv (class,when,period,teacher,kind). Note: the planner does not read this file yet; a new plan does not follow these pins yet."),
     ]
 }
