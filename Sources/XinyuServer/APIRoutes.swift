@@ -9,7 +9,6 @@ struct APIRoutes {
 
     func register(_ router: Router<PortalContext>) {
         let api = router.group("api")
-        let uploads = UploadRoutes(portal: portal), runs = RunRoutes(portal: portal)
         api.get("me") { _, context in
             let me = try context.requireAccount()
             return APIResponse.json(AccountJSON(me))
@@ -23,6 +22,14 @@ struct APIRoutes {
             let district = try portal.store.runs(school: nil, kind: "district").map(RunJSON.init)
             return APIResponse.json(DashboardJSON(schools: try await DashboardData.schools(portal), districtRuns: district))
         }
+        registerUploads(api)
+        registerRuns(api)
+        APIAccountRoutes(portal: portal).register(api)
+    }
+
+    /// Uploads: list, send, what was read, confirm, the file itself.
+    func registerUploads(_ api: RouterGroup<PortalContext>) {
+        let uploads = UploadRoutes(portal: portal)
         api.get("schools/:school/uploads") { _, context in
             let school = try context.parameters.require("school")
             _ = try context.requireSchool(school)
@@ -61,6 +68,11 @@ struct APIRoutes {
             guard let data = FileManager.default.contents(atPath: uploads.service.sourcePath(upload)) else { throw HTTPError(.notFound) }
             return Download.response(data, name: upload.fileName, type: "application/octet-stream")
         }
+    }
+
+    /// Runs: a school's plans, the district checks, their files.
+    func registerRuns(_ api: RouterGroup<PortalContext>) {
+        let runs = RunRoutes(portal: portal)
         api.get("schools/:school/runs") { _, context in
             let school = try context.parameters.require("school")
             _ = try context.requireSchool(school)
@@ -93,7 +105,6 @@ struct APIRoutes {
             let me = try context.requireOffice()
             return APIResponse.json(RunJSON(try await RunService(portal: portal).startDistrict(by: me)), status: .accepted)
         }
-        APIAccountRoutes(portal: portal).register(api)
     }
 }
 
