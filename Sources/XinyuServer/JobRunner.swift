@@ -56,9 +56,10 @@ actor JobRunner {
             let code = Int(process.terminationStatus)
             let status: String
             switch code {
+            case _ where process.terminationReason == .uncaughtSignal: status = "interrupted"   // killed
             case 0: status = "done"
             case 3: status = "short"          // written, with shortfalls explained in the report
-            case 130: status = "interrupted"
+            case 130: status = "interrupted"  // SIGTERM/SIGINT handled by the command line
             default: status = "failed"
             }
             try? store.setRunStatus(id: id, status: status, exitCode: code, finished: true)
@@ -91,14 +92,21 @@ actor JobRunner {
     }
 
     /// At shutdown: SIGTERM to every child (the command line then writes a complete set or nothing)
-    /// and the runs are marked interrupted.
-    func stopAll() {
-        for (id, p) in running {
+    /// and the runs are marked interrupted. A child still there after `grace` seconds gets SIGKILL
+    /// (a child may have inherited SIGTERM as ignored from the server's signal handling).
+    func stopAll(grace: Double = 10) async {
+        let children = running
+        for (id, p) in children {
             p.terminate()
             try? store.setRunStatus(id: id, status: "interrupted", finished: true)
         }
         for (id, _) in waiting { try? store.setRunStatus(id: id, status: "interrupted", finished: true) }
         waiting = []
+        let deadline = Date().addingTimeInterval(grace)
+        while Date() < deadline, children.values.contains(where: \.isRunning) {
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        for p in children.values where p.isRunning { kill(p.processIdentifier, SIGKILL) }
     }
 
     func activeCount() -> Int { running.count + waiting.count }
