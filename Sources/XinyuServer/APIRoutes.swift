@@ -40,7 +40,10 @@ struct APIRoutes {
             let me = try context.requireSchool(school)
             let body = try await request.body.collect(upTo: portal.config.maxUploadBytes)
             var form = Form()
-            form.files["file"] = (request.uri.queryParameters.get("filename") ?? "upload.csv", Data(body.readableBytesView))
+            guard let name = request.uri.queryParameters.get("filename"), !name.isEmpty else {
+                return APIResponse.error(.badRequest, "?filename= is required (its extension gives the format) / 请给出文件名")
+            }
+            form.files["file"] = (name, Data(body.readableBytesView))
             let row = try await uploads.receive(form, school: school, account: me)
             return APIResponse.json(UploadJSON(row), status: .created)
         }
@@ -121,6 +124,9 @@ struct APIAccountRoutes {
             let me = try context.requireOffice()
             let body = try await APIBody.decode(NewAccountJSON.self, request)
             guard let role = Role(rawValue: body.role) else { return APIResponse.error(.badRequest, "role: office or school / 角色须为 office 或 school") }
+            if try portal.store.account(named: body.username) != nil {
+                return APIResponse.error(.conflict, "\(body.username): exists already / 账户已存在")
+            }
             if let refused = try await AccountActions(portal: portal).add(by: me.username, username: body.username, password: body.password,
                                                                         role: role, school: body.school) {
                 return APIResponse.error(.unprocessableContent, refused)

@@ -22,6 +22,12 @@ struct AuthMiddleware: RouterMiddleware {
         context.lang = request.cookies["lang"]?.value == "en" ? .en : .zh
         let path = request.uri.path
         var bySession = false
+        // The API answers GET, POST and DELETE only (405 names the others, as HTTP asks).
+        if path.hasPrefix("/api/") && ![.get, .head, .post, .delete].contains(request.method) {
+            var r = APIResponse.error(.methodNotAllowed, "method not allowed / 不支持此方法")
+            r.headers[.allow] = "GET, POST, DELETE"
+            return r
+        }
         if let auth = request.headers[.authorization], auth.lowercased().hasPrefix("bearer ") {
             let token = String(auth.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
             context.account = try store.account(apiToken: token)
