@@ -36,6 +36,8 @@ struct UploadService {
             o.termStart = d.termStart
             o.termEnd = d.termEnd
             o.displaceable = d.policy.displaceable
+            // Classes whose names give no grade take the school's stage when it has only one.
+            if let school = d.schools.first(where: { $0.id == school }), school.stages.count == 1 { o.stage = school.stages[0] }
         }
         return o
     }

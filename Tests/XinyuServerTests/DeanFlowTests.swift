@@ -122,3 +122,25 @@ final class DeanFlowTests: XCTestCase {
         XCTAssertEqual(try h.portal.store.run(id: row.id ?? 0)?.status, "interrupted")
     }
 }
+
+/// Every upload format reaches the importer: an XLSX grid, a FET file, an XHSTT archive.
+final class UploadFormatTests: XCTestCase {
+    func testXLSXFETAndXHSTTUploadsAreRead() async throws {
+        let h = try await Harness.make(pack: "instances/tiny")
+        defer { h.remove() }
+        let fixtures = Harness.root + "/Tests/XinyuImportTests/Fixtures/"
+        let files = [("grid/timetable.xlsx", "课程表.xlsx"), ("fet/school_data_and_timetable.fet", "school_data_and_timetable.fet"),
+                     ("xhstt/students.xml", "students.xml")]
+        try await h.test { client in
+            let dean = try unwrap(try await Session.login(client, "dean1"))
+            for (i, (path, name)) in files.enumerated() {
+                let data = try Data(contentsOf: URL(fileURLWithPath: fixtures + path))
+                let r = try await dean.upload(client, "/schools/S01/uploads", name: name, data: data)
+                assertEqual(r.headers[.location], "/uploads/\(i + 1)", name)
+                let page = String(buffer: try await dean.get(client, "/uploads/\(i + 1)").body)
+                assertTrue(page.contains("id=\"confirm-form\""), "\(name): \(page.prefix(600))")
+            }
+        }
+        XCTAssertEqual(try h.portal.store.uploads(school: "S01").map(\.format), ["xhstt", "fet", "grid"])
+    }
+}
