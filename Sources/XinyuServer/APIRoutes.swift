@@ -52,7 +52,7 @@ struct APIRoutes {
             var out = UploadDetailJSON(upload: UploadJSON(upload), report: nil, error: nil, teachers: [])
             switch await uploads.readForPreview(upload) {
             case .success(let r):
-                out.report = r.report.text()
+                out.report = r.report.text().replacingOccurrences(of: uploads.service.sourcePath(upload), with: upload.fileName)
                 out.teachers = r.report.teacherLoad.map(\.id)
             case .failure(let e): out.error = e.message
             }

@@ -103,7 +103,8 @@ struct UploadRoutes {
         case .success(let r):
             guard let school = r.district.schools.first else { break }
             let old = district?.schools.first { $0.id == school.id }
-            data["report"] = r.report.text()
+            // The server's own paths stay on the server: the report names the file as the dean sent it.
+            data["report"] = r.report.text().replacingOccurrences(of: service.sourcePath(upload), with: upload.fileName)
             data["grids"] = Grid.classes(school, displaceable: Set(displaceable.keys), lang: context.lang)
             data["teachers"] = r.report.teacherLoad.map { t in
                 let was = old?.teachers.first { $0.id == t.id }?.psych ?? .none

@@ -64,7 +64,10 @@ struct UploadService {
         }
         guard var school = result.district.schools.first else { return ["no school read / 未读到学校"] }
         // What the office set for this school stays: rooms, lectures; bell times from the form.
+        // The file is stored as "upload.<ext>", which the importer would take as the school's name.
+        school.name = (upload.fileName as NSString).deletingPathExtension
         if let old = await portal.pack.load()?.district.schools.first(where: { $0.id == school.id }) {
+            school.name = old.name
             school.counselingRoom = old.counselingRoom
             school.activityRoom = old.activityRoom
             school.lectures = old.lectures

@@ -43,6 +43,7 @@ final class DeanFlowTests: XCTestCase {
             XCTAssertTrue(preview.contains("3-1"), preview)
             XCTAssertTrue(preview.contains("班会"))
             XCTAssertTrue(preview.contains("name=\"psych.T11\""))
+            XCTAssertFalse(preview.contains(h.data), "no server path in the page")
             // Another school's dean: nothing of upload 1, whatever the verb.
             for path in ["/uploads/1", "/uploads/1/file"] { assertEqual(try await dean2.get(client, path).status, .notFound, path) }
             for path in ["/uploads/1/confirm", "/uploads/1/restore"] {
@@ -58,6 +59,7 @@ final class DeanFlowTests: XCTestCase {
             XCTAssertEqual(confirm.status, .seeOther, String(buffer: confirm.body))
             let school = try String(contentsOfFile: h.data + "/pack/schools/S01/school.toml", encoding: .utf8)
             XCTAssertTrue(school.contains("08:00-08:40"), school)
+            XCTAssertTrue(school.contains("昌邑区样例小学"), "the school keeps its name")
             let teachers = try String(contentsOfFile: h.data + "/pack/schools/S01/teachers.csv", encoding: .utf8)
             XCTAssertTrue(teachers.contains("T01,王心怡,full"), teachers)   // name and limits carried over
 
