@@ -16,6 +16,12 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        // The web portal (`xinyu serve`): HTTP server, bcrypt, templates, SQLite state.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // GLPK's C API (Debian libglpk-dev). No pkg-config file ships with it.
@@ -54,9 +60,21 @@ let package = Package(
         .target(name: "XinyuDistrict", dependencies: [
             "XinyuCore", "XinyuPack", "XinyuMIP", "XinyuVerify",
         ]),
+        // The district's web portal: accounts, uploads, background solves, the office's views, JSON API.
+        .target(name: "XinyuServer", dependencies: [
+            "XinyuCore", "XinyuPack", "XinyuVerify", "XinyuImport", "XinyuExport", "XinyuDistrict",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            // SHA-256 of session ids and API tokens: the database never holds a usable secret.
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], resources: [.copy("Templates"), .copy("Static"), .copy("openapi.yaml")]),
         // Commands (swift-argument-parser).
         .target(name: "XinyuCLI", dependencies: [
             "XinyuCore", "XinyuVerify", "XinyuPack", "XinyuGenerate", "XinyuGLPK", "XinyuImport", "XinyuExport", "XinyuDistrict",
+            "XinyuServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "xinyu", dependencies: ["XinyuCLI"]),
@@ -68,6 +86,10 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "XinyuExportTests", dependencies: ["XinyuVerify", "XinyuExport", "XinyuCore", "XinyuPack", "XinyuGLPK", "XinyuDistrict"]),
         .testTarget(name: "XinyuDistrictTests", dependencies: ["XinyuVerify", "XinyuDistrict", "XinyuCore", "XinyuPack", "XinyuGLPK"]),
+        .testTarget(name: "XinyuServerTests", dependencies: [
+            "XinyuServer", "XinyuPack",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "XinyuCLITests", dependencies: ["XinyuCLI", "XinyuCore", "XinyuVerify", "XinyuPack"], exclude: ["Snapshots"]),
         // Hostile and broken input, resource bounds, interruptions and reproducibility (docs/TRUST.md).
         // The risky inputs run through the built `xinyu` in child processes; Corpus/ holds kept inputs.

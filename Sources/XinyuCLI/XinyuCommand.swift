@@ -18,7 +18,7 @@ public struct XinyuCommand: ParsableCommand {
             退出码：0 成功；1 校验或 refresh 发现违规（仅派生文件过期不算）；3 部分要求无法满足（月最低课时、年级讲座、活动室比例、五个领域或咨询室开放时长；仍写出排课并说明原因）；64 用法错误；65 输入无效；70 内部错误；130 被中断（输出保持原样或完整写出）。
             """,
         version: XinyuVersion.string,
-        subcommands: [Validate.self, Solve.self, Verify.self, RefreshCommand.self, Generate.self, Import.self, Export.self, DistrictRun.self, Merge.self, Replan.self]
+        subcommands: [Validate.self, Solve.self, Verify.self, RefreshCommand.self, Generate.self, Import.self, Export.self, DistrictRun.self, Merge.self, Replan.self, Serve.self, Accounts.self]
     )
     public init() {}
 }
