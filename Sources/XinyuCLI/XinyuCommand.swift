@@ -92,6 +92,9 @@ struct Solve: ParsableCommand {
     @Flag(name: .long, help: "Skip the LP bound of the full term model (faster; the report's bound is then weaker).")
     var noGlobalBound = false
 
+    @Option(name: .long, help: "Rounds of the Lagrangian bound (teacher rows priced, each class solved exactly; 0: none). About 30 rounds × classes small solves. 下界迭代轮数。")
+    var boundRounds: Int = 0
+
     @Flag(name: .long, help: "Show GLPK's own log.")
     var verbose = false
 
@@ -108,6 +111,7 @@ struct Solve: ParsableCommand {
 
     func validate() throws {
         if !(mipGap.isFinite && mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be in [0, 1)") }
+        if boundRounds < 0 || boundRounds > 1000 { throw ValidationError("--bound-rounds must be 0–1000") }
     }
 
     func run() throws {
@@ -127,6 +131,7 @@ struct Solve: ParsableCommand {
         options.mipGap = mipGap
         options.writeModelDirectory = writeModel
         options.globalBound = !noGlobalBound
+        options.lagrangianRounds = boundRounds
         options.verbose = verbose
         if !quiet { options.log = { @Sendable line in printError(line) } }
         options.stop = { interrupts.isInterrupted }
@@ -185,7 +190,7 @@ struct Solve: ParsableCommand {
         if let path = summaryJson {
             let costs = result.plans.reduce(0.0) { $0 + $1.objective }
             let bound = result.plans.reduce(0.0) { $0 + ($1.bound ?? 0) }
-            let json = "{\"shortfall\": \(result.shortfall), \"shortfall_proven\": \(result.plans.allSatisfy(\.shortfallProven)), \"shortfall_bound\": \(result.plans.reduce(0) { $0 + $1.shortfallBound }), \"objective\": \(costs), \"bound\": \(bound), \"solve_seconds\": \(result.seconds)}\n"
+            let json = "{\"shortfall\": \(result.shortfall), \"shortfall_proven\": \(result.plans.allSatisfy(\.shortfallProven)), \"shortfall_bound\": \(result.plans.reduce(0) { $0 + $1.shortfallBound }), \"objective\": \(costs), \"bound\": \(bound), \"gap_worst\": \(result.worstGap.map { "\($0)" } ?? "null"), \"bound_of\": [\(Set(result.plans.map(\.boundNote)).sorted().map { "\"\($0)\"" }.joined(separator: ", "))], \"solve_seconds\": \(result.seconds)}\n"
             do { try AtomicFile.write(json, to: path) } catch {
                 printError("cannot write \(path): \(error)")
                 throw ExitCode(Exit.internalError)
@@ -288,6 +293,9 @@ struct Generate: ParsableCommand {
     @Flag(name: .long, help: "Add the policy extras: bell times, counseling-room windows, an activity room, grade lectures, a topic plan.")
     var policyExtras = false
 
+    @Flag(name: .long, help: "A province's mix of sizes: small rural schools (one class a grade) and large urban ones beside the usual sizes. 省级规模构成。")
+    var province = false
+
     @Option(name: .long, help: "Output pack directory.")
     var out: String
 
@@ -306,6 +314,7 @@ struct Generate: ParsableCommand {
         var options = GeneratorOptions(schools: schools, seed: seed, term: TermPreset(rawValue: term)!,
                                        tight: tight, classesPerSchool: classes)
         options.policyExtras = policyExtras
+        options.province = province
         let d = DistrictGenerator.generate(options)
         do {
             try PackWriter.write(d, to: out, overwrite: force)
