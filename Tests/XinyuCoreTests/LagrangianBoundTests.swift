@@ -24,10 +24,9 @@ final class LagrangianBoundTests: XCTestCase {
 
     func testNeverAboveTheExactOptimumOnRandomSmallSchools() {
         let solver = GLPKSolver()
-        let cases = ExactnessTests()
         var checked = 0, raised = 0
         for seed in 1...24 as ClosedRange<UInt64> {
-            let d = cases.randomDistrict(seed)
+            let d = ExactnessTests.randomDistrict(seed)
             let inst = Instance(district: d, schools: d.schools)
             guard let exact = exactOptimum(inst, solver: solver) else { continue }
             let counting = countingShortfallBound(inst)
@@ -67,7 +66,7 @@ final class LagrangianBoundTests: XCTestCase {
     }
 
     func testSameInputSameBound() throws {
-        let d = ExactnessTests().randomDistrict(7)
+        let d = ExactnessTests.randomDistrict(7)
         let inst = Instance(district: d, schools: d.schools)
         let solver = GLPKSolver()
         let exact = try XCTUnwrap(exactOptimum(inst, solver: solver))

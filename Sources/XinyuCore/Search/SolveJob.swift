@@ -1,0 +1,69 @@
+import Foundation
+import XinyuMIP
+import XinyuPack
+import XinyuVerify
+
+/// The independent verifier rejected what the planner made: an internal error, nothing is written.
+public struct ScheduleRejection: Error, Sendable {
+    public var violations: [Violation]
+}
+
+/// What `xinyu solve` writes, planned and checked before anything is written.
+public struct SolveOutput: Sendable {
+    public var result: DistrictResult
+    public var extras: PolicyExtras
+    /// report.md (the caller adds a note when the run was interrupted).
+    public var report: String
+    /// schedule.csv, months.csv, lessons.csv and, with duty, duty.csv and duty-weekly.csv, in
+    /// writing order (report.md is written last, after them).
+    public var files: [OutputFile]
+}
+
+/// One output file: its name in the output folder and its text.
+public struct OutputFile: Sendable, Hashable {
+    public var name: String
+    public var text: String
+}
+
+/// The solve pipeline as a library job (beside the district office's `runDistrict`): solve,
+/// verify, plan the policy extras on the lessons, verify them, and make every file's text.
+/// It writes nothing; the caller writes `files` and then `report`.
+public enum SolveJob {
+    public static func run(_ district: District, packRoot: String, only: Set<String>?, jobs: Int, options: PlanOptions,
+                           solver: MIPSolver, extrasTimeLimit: () -> Double?) throws(ScheduleRejection) -> SolveOutput {
+        let result = solveDistrict(district, only: only, jobs: jobs, options: options, solver: solver)
+        try verify(result)
+        // The rest of the policy, planned on the lessons: rooms, topics, forms, duty (and re-checked).
+        let extras = planPolicyExtras(result, solver: solver, timeLimit: extrasTimeLimit())
+        let extraViolations = checkPolicyExtras(result.district, lessons: result.lessons, extras: extras)
+        if !extraViolations.isEmpty { throw ScheduleRejection(violations: extraViolations) }
+        var report = reportMarkdown(result, solverName: solver.name, solverVersion: solver.version,
+                                    packHash: packHash(root: packRoot))
+        report += policyReportMarkdown(result.district, lectures: result.lessons.filter(\.lecture), extras: extras)
+        var files = [
+            OutputFile(name: "schedule.csv", text: ScheduleFiles.scheduleText(result.lessons)),
+            OutputFile(name: "months.csv", text: ScheduleFiles.monthsText(result.months)),
+            OutputFile(name: "lessons.csv", text: LessonDetailsFile.text(extras.details.details)),
+        ]
+        if let duty = extras.duty {
+            files.append(OutputFile(name: "duty.csv", text: DutyFiles.dutyCSV(duty.shifts)))
+            files.append(OutputFile(name: "duty-weekly.csv", text: DutyFiles.weeklySheet(result.district, duty)))
+        }
+        return SolveOutput(result: result, extras: extras, report: report, files: files)
+    }
+
+    /// Never write a schedule the independent verifier rejects: the one check before writing.
+    public static func verify(_ result: DistrictResult) throws(ScheduleRejection) {
+        let violations = Verifier.check(result.district, result.lessons, months: result.months, allowShort: true)
+        if !violations.isEmpty { throw ScheduleRejection(violations: violations) }
+    }
+
+    /// The run's figures as one JSON line (benchmarks): `--summary-json`, and with the monolithic
+    /// model's size in front, the `.json` beside `--write-monolithic`.
+    public static func summaryJSON(_ result: DistrictResult, model: (scale: Double, columns: Int, rows: Int)? = nil) -> String {
+        let costs = result.plans.reduce(0.0) { $0 + $1.objective }
+        let bound = result.plans.reduce(0.0) { $0 + ($1.bound ?? 0) }
+        let size = model.map { "\"objective_scale\": \($0.scale), \"columns\": \($0.columns), \"rows\": \($0.rows), " } ?? ""
+        return "{" + size + "\"shortfall\": \(result.shortfall), \"shortfall_proven\": \(result.plans.allSatisfy(\.shortfallProven)), \"shortfall_bound\": \(result.plans.reduce(0) { $0 + $1.shortfallBound }), \"objective\": \(costs), \"bound\": \(bound), \"gap_worst\": \(result.worstGap.map { "\($0)" } ?? "null"), \"bound_of\": [\(Set(result.plans.map(\.boundNote)).sorted().map { "\"\($0)\"" }.joined(separator: ", "))], \"solve_seconds\": \(result.seconds)}\n"
+    }
+}
