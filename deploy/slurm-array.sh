@@ -7,10 +7,15 @@
 # Task K (SLURM_ARRAY_TASK_ID) solves shard K of N, N = SLURM_ARRAY_TASK_COUNT (the array's size;
 # use --array=0-(N-1)), and writes $OUT/shard-K. Exit 3 (some minimum cannot be met; files are
 # written and explained) counts as success.
+#
+# Sized for a province of 3,000 schools on 16 tasks of 2 CPUs (--array=0-15), from
+# benchmarks/results/2026-12-01-province.md: a shard measured 514–555 CPU s, peak 635–641 MiB
+# (every shard reads the whole pack); estimated 4.6 min a task with --jobs 2. 1 GiB and 30 min
+# leave room for slower nodes.
 #SBATCH --job-name=xinyu-district
 #SBATCH --cpus-per-task=2
-#SBATCH --mem=2G
-#SBATCH --time=01:00:00
+#SBATCH --mem=1G
+#SBATCH --time=00:30:00
 #SBATCH --output=xinyu-%A_%a.log
 set -u
 XINYU=${XINYU:-xinyu}

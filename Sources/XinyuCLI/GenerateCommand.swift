@@ -24,6 +24,9 @@ struct Generate: ParsableCommand {
     @Flag(name: .long, help: "Add the policy extras: bell times, counseling-room windows, an activity room, grade lectures, a topic plan.")
     var policyExtras = false
 
+    @Flag(name: .long, help: "A province's mix of sizes: small rural schools (one class a grade) and large urban ones beside the usual sizes. 省级规模构成。")
+    var province = false
+
     @Option(name: .long, help: "Output pack directory.")
     var out: String
 
@@ -44,6 +47,7 @@ struct Generate: ParsableCommand {
         var options = GeneratorOptions(schools: schools, seed: seed, term: TermPreset(rawValue: term)!,
                                        tight: tight, classesPerSchool: classes)
         options.policyExtras = policyExtras
+        options.province = province
         let d = DistrictGenerator.generate(options)
         do {
             try PackWriter.write(d, to: out, overwrite: force)

@@ -29,6 +29,9 @@ struct Solve: ParsableCommand {
     @Flag(name: .long, help: "Skip the LP bound of the full term model (faster; the report's bound is then weaker).")
     var noGlobalBound = false
 
+    @Option(name: .long, help: "Rounds of the Lagrangian bound (teacher rows priced, each class solved exactly; 0: none). About 30 rounds × classes small solves. 下界迭代轮数。")
+    var boundRounds: Int = 0
+
     @Flag(name: .long, help: "Also show the solver's lines (incumbent, bound, gap) and GLPK's own log.")
     var verbose = false
 
@@ -45,6 +48,7 @@ struct Solve: ParsableCommand {
 
     func validate() throws {
         if !(mipGap.isFinite && mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be in [0, 1)") }
+        if boundRounds < 0 || boundRounds > 1000 { throw ValidationError("--bound-rounds must be 0–1000") }
     }
 
     func run() throws {
@@ -92,6 +96,7 @@ struct Solve: ParsableCommand {
         options.mipGap = mipGap
         options.writeModelDirectory = writeModel
         options.globalBound = !noGlobalBound
+        options.lagrangianRounds = boundRounds
         options.verbose = verbose
         options.log = { @Sendable line in console.detail(line) }
         options.stop = { interrupts.isInterrupted }

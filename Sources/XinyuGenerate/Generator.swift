@@ -26,6 +26,9 @@ public struct GeneratorOptions: Sendable, Hashable {
     /// room, grade lectures for grades 4 and up) and a topic plan with titles to the district.
     /// The lessons problem is otherwise the same as without it for the same seed.
     public var policyExtras: Bool = false
+    /// A province's mix of sizes (`SchoolLayout.province`): small rural schools and large urban
+    /// ones beside the district's usual sizes. Off: the sample district's sizes, unchanged.
+    public var province: Bool = false
 
     public init(schools: Int, seed: UInt64, term: TermPreset, tight: Bool = false, classesPerSchool: Int? = nil) {
         self.schools = schools
@@ -52,6 +55,10 @@ public enum DistrictGenerator {
         let layouts = (0..<n).map { i -> SchoolLayout in
             var rng = SplitMix64(seed: seed, UInt64(i), Purpose.layout.rawValue)
             if i == 0, let total = options.classesPerSchool { return SchoolLayout.forced(classes: total, rng: &rng) }
+            if options.province {
+                var tierRng = SplitMix64(seed: seed, UInt64(i), Purpose.provinceTier.rawValue)
+                return SchoolLayout.province(kinds[i], tierRng: &tierRng, rng: &rng)
+            }
             return SchoolLayout.random(kinds[i], rng: &rng)
         }
 

@@ -70,6 +70,45 @@ struct SchoolLayout {
         return SchoolLayout(kind: kind, classes: makeClasses(counts, rng: &rng))
     }
 
+    /// A school of `kind` as a province has them: about 20% small rural schools (村小、教学点:
+    /// one class a grade; a junior or senior school two or four), about 10% large urban ones
+    /// (primary 7–10 classes a grade, junior 12–16, nine-year 5–8, senior 14–20), the rest as in
+    /// the sample district (`random`). `tierRng` decides the tier, `rng` the sizes.
+    static func province(_ kind: SchoolKind, tierRng: inout SplitMix64, rng: inout SplitMix64) -> SchoolLayout {
+        let roll = tierRng.int(0...99)
+        let grades: ClosedRange<Int>
+        switch kind {
+        case .primary: grades = 1...6
+        case .junior: grades = 7...9
+        case .nineYear: grades = 1...9
+        case .senior: grades = 10...12
+        }
+        let perGrade: ClosedRange<Int>
+        if roll < 20 {
+            switch kind {
+            case .primary, .nineYear: perGrade = 1...1
+            case .junior: perGrade = 2...2
+            case .senior: perGrade = 4...4
+            }
+        } else if roll >= 90 {
+            switch kind {
+            case .primary: perGrade = 7...10
+            case .junior: perGrade = 12...16
+            case .nineYear: perGrade = 5...8
+            case .senior: perGrade = 14...20
+            }
+        } else {
+            return random(kind, rng: &rng)
+        }
+        let base = rng.int(perGrade)
+        let counts = grades.map { grade -> (Int, Int) in
+            var n = base
+            if perGrade.count > 1 && rng.chance(30) { n += rng.chance(50) ? 1 : -1 }
+            return (grade, min(perGrade.upperBound, max(perGrade.lowerBound, n)))
+        }
+        return SchoolLayout(kind: kind, classes: makeClasses(counts, rng: &rng))
+    }
+
     /// One school of about `total` classes, for benchmarks of single schools. Up to 36 classes it
     /// is a primary school (at least one class a grade); above that a nine-year school (grades 1–9).
     /// From 37 classes on, the classes per grade (5 and more; 8 at 72, 13–14 at 120) exceed the

@@ -69,4 +69,5 @@ enum Purpose: UInt64 {
     case timetable            // slot placement
     case psych                // psychology staffing plan and limits
     case unavailable          // teachers' weekly unavailable half-days
+    case provinceTier         // a province school's size tier (small rural, usual, large urban)
 }

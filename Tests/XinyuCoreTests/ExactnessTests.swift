@@ -23,7 +23,7 @@ final class ExactnessTests: XCTestCase {
 
     /// A random small school: 3–6 classes, 1–3 psychology teachers with tight limits, a few
     /// displaceable rows (some odd/even), some teacher rows that block or couple.
-    func randomDistrict(_ seed: UInt64) -> District {
+    static func randomDistrict(_ seed: UInt64) -> District {
         var rng = RNG(state: seed)
         let nClasses = 3 + rng.int(4)
         let classes = (1...nClasses).map { ("c\($0)", Stage.primary) }
@@ -59,7 +59,7 @@ final class ExactnessTests: XCTestCase {
     func testWorkLimitOfTheExactStageIsReported() {
         var limited = 0
         for seed in 1...40 as ClosedRange<UInt64> {
-            let d = randomDistrict(seed)
+            let d = Self.randomDistrict(seed)
             var options = PlanOptions(timeLimit: 60)
             options.exactIterations = 1
             let r = solveDistrict(d, jobs: 1, options: options, solver: GLPKSolver())
@@ -80,7 +80,7 @@ final class ExactnessTests: XCTestCase {
         let solver = GLPKSolver()
         var shortCases = 0
         for seed in 1...40 as ClosedRange<UInt64> {
-            let d = randomDistrict(seed)
+            let d = Self.randomDistrict(seed)
             if let dump = ProcessInfo.processInfo.environment["XINYU_DUMP"] { try? PackWriter.write(d, to: "\(dump)/seed\(seed)", overwrite: true) }
             let t0 = Date()
             let r = solveAndVerify(d)

@@ -154,6 +154,27 @@ final class MixAndSizeTests: XCTestCase {
     func testMixForTenSchools() { checkMix(Fixtures.autumn10, n: 10) }
     func testMixForSixtySchools() { checkMix(Fixtures.autumn60, n: 60) }
 
+    /// A province's mix: small rural schools (one class a grade in primary and nine-year
+    /// schools), large urban ones (above 36 classes), the usual sizes between; same kinds as a
+    /// district; and a province pack is as deterministic as any other.
+    func testProvinceMixHasSmallAndLargeSchools() {
+        var o = GeneratorOptions(schools: 100, seed: 2026, term: .autumn2026)
+        o.province = true
+        let d = DistrictGenerator.generate(o)
+        XCTAssertEqual(d.schools.count, 100)
+        let sizes = d.schools.map(\.classes.count)
+        let small = d.schools.filter { s in Set(s.classes.map(\.grade)).allSatisfy { g in s.classes.filter { $0.grade == g }.count == 1 } }
+        let large = sizes.filter { $0 > 36 }
+        XCTAssertTrue((6...30).contains(small.count), "about 20% one class a grade (primary, nine-year): \(small.count)")
+        XCTAssertTrue((4...20).contains(large.count), "about 10% above 36 classes: \(large.count)")
+        XCTAssertTrue(sizes.contains { (12...36).contains($0) }, "the usual sizes remain")
+        XCTAssertLessThanOrEqual(sizes.max() ?? 0, 72, "nine-year at most 8 a grade")
+        let plain = DistrictGenerator.generate(GeneratorOptions(schools: 100, seed: 2026, term: .autumn2026))
+        XCTAssertEqual(d.schools.map(\.stages), plain.schools.map(\.stages), "the same kinds of school, school by school")
+        XCTAssertEqual(DistrictGenerator.generate(o).schools.map(\.classes.count), sizes)
+        assertNoTeacherClash(d)
+    }
+
     func testForcedSingleSchoolSizes() {
         for (total, stages) in [(24, [Stage.primary]), (72, [.primary, .junior]), (120, [.primary, .junior])] {
             let d = DistrictGenerator.generate(GeneratorOptions(schools: 1, seed: 5, term: .spring2026,

@@ -139,6 +139,10 @@ private func reportAppendix(_ r: DistrictResult, solverName: String, solverVersi
         out.append("| \(p.instance.schools.joined(separator: "+")) | \(p.quality.rawValue) | \(p.shortfall) | \(p.shortfallBound) | \(fmt(p.objective)) | \(p.bound.map { fmt($0) } ?? "-") | \(p.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "-") | \(p.boundNote) |")
     }
     out.append("")
+    if r.plans.count > 1, let worst = r.worstGap {
+        out.append("最大差距（各组中最差者）/ Worst gap of a group: \(String(format: "%.2f%%", worst * 100)) — gap = (cost − bound) / cost.")
+        out.append("")
+    }
     out.append("Stages (columns × rows, status):")
     out.append("")
     for p in r.plans {

@@ -1,0 +1,13 @@
+/// The gap of a district: its worst group's, (cost − bound) / cost, where the bound is Xinyu's
+/// own (nil when some group has no bound). Summing costs and bounds over schools would hide a
+/// poor school behind good ones.
+extension DistrictResult {
+    public var worstGap: Double? {
+        var worst = 0.0
+        for p in plans {
+            guard let g = p.gap else { return nil }
+            worst = max(worst, g)
+        }
+        return worst
+    }
+}
