@@ -15,7 +15,8 @@ enum XLSXReader {
 
     /// The worksheets of `path` in workbook order: (sheet name, rows).
     static func sheets(_ path: String) throws(ImportError) -> [(name: String, rows: [[String]], merges: [GridMerge])] {
-        _ = try ImportLimits.read(path)  // refuses an oversized file before unpacking it
+        let whole = try ImportLimits.read(path)  // refuses an oversized file before unpacking it
+        try ZipBounds.check([UInt8](whole), file: path)  // every entry's data inside the file (ZipBounds.swift)
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
