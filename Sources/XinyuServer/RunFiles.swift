@@ -30,10 +30,23 @@ struct RunFiles {
         guard let school = run.schoolId, account.schoolId == school else { return [] }
         // Exactly the names Exporter gives this school's files (classes from the run's own pack).
         let classes = (try? PackReader.load(path: packPath))?.district.schools.first { $0.id == school }?.classes ?? []
-        var allowed: Set<String> = ["report.md", "schedule.csv", "months.csv", "lessons.csv",
+        var allowed: Set<String> = ["schedule.csv", "months.csv", "lessons.csv",
                                     ExportNames.workbook(school: school), ExportNames.schoolPage(school: school)]
+        // report.md names every school of the run's group: the school's own only when it is alone.
+        if !coversOtherSchools() { allowed.insert("report.md") }
         for c in classes { allowed.insert(ExportNames.classCalendar(school: school, classID: c.id)) }
         return files.filter { allowed.contains($0) }
+    }
+
+    /// Whether the run's output covers schools besides its own (schools sharing a teacher are
+    /// solved together): then report.md and the run's log name them, and a school account sees
+    /// neither (its CSVs are cut to its own rows).
+    func coversOtherSchools() -> Bool {
+        guard let school = run.schoolId, let data = FileManager.default.contents(atPath: outPath + "/months.csv") else { return false }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").dropFirst().contains { line in
+            let first = line.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            return !first.isEmpty && first != school && first != "\"" + school + "\""
+        }
     }
 
     /// The bytes of `path` as this account may see them (CSV rows of other schools left out).

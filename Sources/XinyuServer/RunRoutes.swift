@@ -47,8 +47,14 @@ struct RunRoutes {
         var data: [String: Any] = ["run": RunView.make(run, context.lang), "command": run.command,
                                    "limit": portal.config.solveTimeLimit ?? 0, "started": run.createdAt]
         data["downloads"] = files.list(for: me).map { ["path": $0, "pathEncoded": $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0] }
-        data["report"] = files.text("report.md").map { String($0.prefix(200_000)) } ?? false
-        data["log"] = files.text("log.txt").map { String($0.suffix(20_000)) } ?? false
+        if !me.isOffice && files.coversOtherSchools() {
+            // The report and the log name the other schools of the group: the office's to read.
+            data["report"] = "本次排课与共用教师的其他学校一并求解，完整报告仅区教育局可见；本校的排课、各班课表与下载见下。\nThis plan was solved together with the schools that share a teacher with yours: the full report is the district office's to read; your school's schedule, weekly timetables and downloads are below."
+            data["log"] = false
+        } else {
+            data["report"] = files.text("report.md").map { String($0.prefix(200_000)) } ?? false
+            data["log"] = files.text("log.txt").map { String($0.suffix(20_000)) } ?? false
+        }
         if run.finished, let school = run.schoolId { data.merge(try weekly(run, school: school, week: week, files: files, context)) { a, _ in a } }
         return portal.views.page("run", data, context: context)
     }

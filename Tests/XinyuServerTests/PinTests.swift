@@ -33,4 +33,19 @@ final class PinTests: XCTestCase {
         let actions = try h.portal.store.auditRows(limit: 20).map(\.action)
         XCTAssertTrue(actions.contains("pin-keep") && actions.contains("pin-forbid") && actions.contains("pin-remove"))
     }
+
+    /// A keep that breaks a hard rule of the term is refused on the page with the engine's rule
+    /// (PinRules, as `xinyu solve` refuses it), and nothing is written.
+    func testAKeepOnAHolidayIsRefusedWithTheRule() async throws {
+        let h = try await Harness.make(pack: "instances/tiny")
+        defer { h.remove() }
+        let file = h.data + "/pack/schools/S01/pinned.csv"
+        try await h.test { client in
+            let dean = try unwrap(try await Session.login(client, "dean1"))
+            let r = try await dean.post(client, "/schools/S01/pins", ["class": "3-1", "when": "2026-10-01", "period": "3", "teacher": "T01", "kind": "keep"])
+            let text = String(buffer: r.body)
+            XCTAssertTrue(text.contains("2026-10-01") && text.contains("[calendar]"), text)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: file))
+        }
+    }
 }
