@@ -47,12 +47,12 @@ extension DutyPlanner {
             byTeacherDay[e.teacher + "\u{1}" + slots[e.slot].date.iso, default: []].append(e)
         }
         // One teacher per opening, and the room of a school open once at a time.
-        for key in byRoomDay.keys.sorted() {
-            for c in cliques(byRoomDay[key]!) { m.addConstraint("room_\(m.constraintCount)", c.map { ($0, 1.0) }, upper: 1) }
+        for (_, group) in byRoomDay.sorted(by: { $0.key < $1.key }) {
+            for c in cliques(group) { m.addConstraint("room_\(m.constraintCount)", c.map { ($0, 1.0) }, upper: 1) }
         }
         // No teacher on two duties overlapping in time (any school of the group).
-        for key in byTeacherDay.keys.sorted() {
-            for c in cliques(byTeacherDay[key]!) { m.addConstraint("clash_\(m.constraintCount)", c.map { ($0, 1.0) }, upper: 1) }
+        for (_, group) in byTeacherDay.sorted(by: { $0.key < $1.key }) {
+            for c in cliques(group) { m.addConstraint("clash_\(m.constraintCount)", c.map { ($0, 1.0) }, upper: 1) }
         }
         let teachers = Array(Set(x.map(\.teacher))).sorted()
         for (ti, t) in teachers.enumerated() {
@@ -128,10 +128,10 @@ extension DutyPlanner {
             var aggregate = Aggregate(school: n.school, counts: [], units: 0, unit: byLength.keys.reduce(0, greatestCommonDivisor))
             var terms: [(Int, Double)] = []
             var most = 0
-            for len in byLength.keys.sorted() {
+            for (len, ofLength) in byLength.sorted(by: { $0.key < $1.key }) {
                 let count = Set(mine.filter { slots[$0.slot].minutes == len }.map(\.slot)).count
                 let v = m.addVariable("n_\(k)_\(len)", lower: 0, upper: Double(count), kind: .integer)
-                m.addConstraint("count_\(k)_\(len)", byLength[len]!.map { ($0, 1.0) } + [(v, -1)], lower: 0, upper: 0)
+                m.addConstraint("count_\(k)_\(len)", ofLength.map { ($0, 1.0) } + [(v, -1)], lower: 0, upper: 0)
                 terms.append((v, Double(len)))
                 aggregate.counts.append((len, v))
                 most += len * count

@@ -189,7 +189,7 @@ struct DutyPlanner {
         }
         var byRoot: [Int: [Int]] = [:]
         for i in schools.indices { byRoot[sets.find(i), default: []].append(i) }
-        return byRoot.keys.sorted().map { byRoot[$0]! }
+        return byRoot.sorted { $0.key < $1.key }.map(\.value)
     }
 
     func plan(solver: MIPSolver, timeLimit: Double?) -> DutyPlan {
@@ -217,7 +217,7 @@ struct DutyPlanner {
                 }
             }
             // A week without a requirement opens nothing; a week without a free teacher opens nothing.
-            problems.append(byWeek.keys.sorted().map { byWeek[$0]! }.filter { !$0.needs.isEmpty && !$0.slots.isEmpty })
+            problems.append(byWeek.sorted { $0.key < $1.key }.map(\.value).filter { !$0.needs.isEmpty && !$0.slots.isEmpty })
         }
         var modelsLeft = problems.reduce(0) { $0 + $1.count }
         var optimal = true

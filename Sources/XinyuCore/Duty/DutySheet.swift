@@ -39,7 +39,7 @@ extension DutyFiles {
                 weeks[w.monday] = (DutyTerm.requiredMinutes(room, schoolDays: w.schoolDays, daysPerWeek: s.daysPerWeek), room.parentSlotsPerWeek)
             }
             for sh in plan.shifts where sh.school == s.id && weeks[sh.date.weekMonday] == nil { weeks[sh.date.weekMonday] = (0, 0) }
-            for monday in weeks.keys.sorted() {
+            for (monday, week) in weeks.sorted(by: { $0.key < $1.key }) {
                 let key = s.id + "\u{1}" + monday.iso
                 let mine = (shiftsOf[key] ?? []).sorted()
                 var byDate: [CivilDate: [(Int, Int)]] = [:]
@@ -49,13 +49,13 @@ extension DutyFiles {
                 for t in Set(mine.map(\.teacher)).sorted() {
                     let name = names[t].flatMap { $0.isEmpty || $0 == t ? nil : "\($0) (\(t))" } ?? t
                     let times = mine.filter { $0.teacher == t }.sorted { ($0.date, $0.start) < ($1.date, $1.start) }.map {
-                        "\(weekdayNames[$0.date.weekday - 1]) \(DutyWindow.clock($0.start))-\(DutyWindow.clock($0.end))\(audienceNames[$0.audience]!)"
+                        "\(weekdayNames[$0.date.weekday - 1]) \(DutyWindow.clock($0.start))-\(DutyWindow.clock($0.end))\(audienceNames[$0.audience] ?? "")"
                     }
                     lines.append("\(name): " + times.joined(separator: ", "))
                 }
                 let note = shortOf[key].map { $0.reason.zh + "\n" + $0.reason.en } ?? ""
                 rows.append([s.name.isEmpty || s.name == s.id ? s.id : "\(s.name) (\(s.id))", monday.iso,
-                             hours(weeks[monday]!.minutes), hours(open), String(weeks[monday]!.parents),
+                             hours(week.minutes), hours(open), String(week.parents),
                              String(mine.filter(\.audience.forParents).count), lines.joined(separator: "\n"), note])
             }
         }
