@@ -20,7 +20,7 @@ public enum Verifier {
         let week = (date.dayNumber - district.termStart.dayNumber + district.termStart.weekday - 1) / 7 + 1
         switch entry?.kind {
         case .holiday?, .closure?: return nil
-        case .makeup?: return (entry!.followsWeekday ?? date.weekday, week, false)
+        case .makeup?: return (entry?.followsWeekday ?? date.weekday, week, false)
         case .exam?: return date.weekday <= school.daysPerWeek ? (date.weekday, week, true) : nil
         case .training?, nil: return date.weekday <= school.daysPerWeek ? (date.weekday, week, false) : nil
         }
@@ -40,50 +40,6 @@ public enum Verifier {
 
     public static func lectureKey(_ l: Lesson) -> String {
         l.school + "\u{1}" + l.date.iso + "\u{1}\(l.period)\u{1}" + l.teacher
-    }
-
-    /// The keys (school, date, period, teacher) of the schedule's grade lectures, each checked:
-    /// a school that declares [lectures] for the grade, every class of the grade at once (lecture
-    /// simultaneity), one lecture per grade in the term, one lecture at a time in the hall.
-    static func lectureGroups(_ district: District, _ lessons: [Lesson], fail: (String, String) -> Void) -> Set<String> {
-        var rows: [String: [Lesson]] = [:]
-        for l in lessons { rows[lectureKey(l), default: []].append(l) }
-        var keys = Set<String>()
-        var perGrade: [String: [String]] = [:]   // school, grade → lecture times
-        var hall: [String: Int] = [:]            // school, date, period → lectures
-        for (key, ls) in rows.sorted(by: { $0.key < $1.key }) {
-            let school = district.school(ls[0].school)
-            guard ls.contains(where: \.lecture) || (ls.count > 1 && school?.lectures != nil) else { continue }
-            keys.insert(key)
-            let l = ls[0]
-            let what = "\(l.school) lecture on \(l.date.iso) period \(l.period) by \(l.teacher)"
-            guard let school, let plan = school.lectures else {
-                fail("lecture", "\(what): the school declares no [lectures]"); continue
-            }
-            let grades = Set(ls.compactMap { r in school.classes.first { $0.id == r.classID }?.grade })
-            guard grades.count == 1, let g = grades.first else {
-                fail("lecture", "\(what): its classes are of grades \(grades.sorted().map(String.init).joined(separator: ", ")), not one grade"); continue
-            }
-            if !plan.grades.contains(g) { fail("lecture", "\(what): grade \(g) is not in [lectures] grades") }
-            let all = Set(school.classes.filter { $0.grade == g }.map(\.id))
-            let here = Set(ls.map(\.classID))
-            if here != all {
-                fail("lecture-simultaneity", "\(what): grade \(g) has classes \(all.sorted().joined(separator: ", ")) but the lecture has \(here.sorted().joined(separator: ", ")) — a lecture is for every class of the grade at once")
-            }
-            if ls.contains(where: { !$0.lecture }) && ls.contains(where: \.lecture) {
-                fail("lecture", "\(what): some rows of it are marked lecture and some are not")
-            }
-            perGrade[l.school + " grade \(g)", default: []].append(l.date.iso + " period \(l.period)")
-            hall[l.school + "\u{1}" + l.date.iso + "\u{1}\(l.period)", default: 0] += 1
-        }
-        for (grade, times) in perGrade.sorted(by: { $0.key < $1.key }) where times.count > 1 {
-            fail("lecture", "\(grade) has \(times.count) lectures (\(times.joined(separator: "; "))); [lectures] asks for one a term")
-        }
-        for (key, n) in hall.sorted(by: { $0.key < $1.key }) where n > 1 {
-            let parts = key.split(separator: "\u{1}").map(String.init)
-            fail("hall", "\(parts[0]) has \(n) lectures in the hall at once on \(parts[1]) period \(parts[2])")
-        }
-        return keys
     }
 
     /// The months table a schedule gives: one row per class and month with a school day.
