@@ -66,8 +66,7 @@ struct DistrictRun: ParsableCommand {
         do {
             output = try runDistrict(district, packHash: packHash(root: pack), settings: settings, options: options, solver: GLPKSolver())
         } catch {
-            for v in error.violations { console.error("internal error / 内部错误: \(v)") }
-            throw ExitCode(Exit.internalError)
+            throw jobFailed(error, console: console)
         }
         console.end()
         do {

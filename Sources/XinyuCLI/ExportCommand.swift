@@ -86,6 +86,12 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let loaded = try loadPack(pack, quiet: true)
+        // The whole export is one output set (OutputSet): staged beside --out, swapped in at the
+        // end, one run at a time. Locked before the schedule is read, so a run writing into the
+        // schedule's own folder cannot change it under us.
+        try refuseOutHoldingSchedule()
+        let set = try openOutputSet(out)
+        let carried = carriedFiles()
         var input: ExportInput
         do {
             input = try ExportInput.read(district: loaded.district, scheduleDirectory: schedule)
@@ -101,13 +107,35 @@ struct Export: ParsableCommand {
         try checkFirst(&input)
         let written: [String]
         do {
-            written = try Exporter.write(input, formats: try formats(), lang: Language(rawValue: lang)!, to: out)
+            try copySetFiles(carried, from: schedule, into: set)
+            written = try Exporter.write(input, formats: try formats(), lang: Language(rawValue: lang)!, to: set.directory)
         } catch {
-            printError("cannot write \(out): \(error)")
+            printError("cannot write \(out): \(error); the previous output is unchanged / 无法写入 \(out)，原有输出未改动")
+            set.abandon()
             throw ExitCode(Exit.internalError)
         }
+        try commitOutputSet(set)
         let kinds = try formats().sorted().map(\.rawValue).joined(separator: ", ")
         print(Say("已导出 \(written.count) 个文件到 \(out)（\(kinds)）。", "wrote \(written.count) file(s) into \(out) (\(kinds)).").text(.current))
+    }
+
+    /// A --out that holds the schedule's folder is refused: the swap would remove it (exit 64).
+    func refuseOutHoldingSchedule() throws {
+        let target = resolvedPath(out), source = resolvedPath(schedule)
+        if source.hasPrefix(target == "/" ? "/" : target + "/") {
+            printError("\(out): holds the schedule folder \(schedule); each export replaces --out whole, so name another folder (or the schedule's own) / --out 包含排课目录，每次导出会整体替换 --out，请另选目录")
+            throw ExitCode(Exit.usage)
+        }
+    }
+
+    /// The files of the schedule's set that the new set keeps: every one (schedule, months,
+    /// report …) when --out is the schedule's own folder, except an earlier export's folders,
+    /// which this export replaces; none otherwise.
+    func carriedFiles() -> [String] {
+        guard resolvedPath(out) == resolvedPath(schedule) else { return [] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: schedule)) ?? []
+        let exports = Set(ExportFormat.allCases.map(\.rawValue))
+        return names.filter { !exports.contains($0) && !$0.hasPrefix(".") }.sorted()
     }
 
     /// The verifier first: a schedule that breaks a rule is refused (exit 1, the list) unless

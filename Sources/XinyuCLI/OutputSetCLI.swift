@@ -2,6 +2,7 @@
 // run, commit it at the end, each failure a bilingual message and an exit code.
 
 import ArgumentParser
+import Foundation
 import XinyuPack
 
 /// Exit code of a run refused because another run is writing into the same `--out` (EX_TEMPFAIL).
@@ -31,4 +32,29 @@ func commitOutputSet(_ set: OutputSet) throws {
         set.abandon()
         throw ExitCode(Exit.internalError)
     }
+}
+
+/// A path with symbolic links resolved and `.`/`..` removed (to tell whether two name one folder).
+func resolvedPath(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+}
+
+/// Copies `names` (files or folders) of `folder` into the staged set, each file atomically
+/// (a run that exports into the schedule's own folder keeps that schedule in its new set).
+func copySetFiles(_ names: [String], from folder: String, into set: OutputSet) throws {
+    for name in names { try copyTree(folder + "/" + name, to: set.path(name)) }
+}
+
+private func copyTree(_ source: String, to destination: String) throws {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory) else { return }
+    if isDirectory.boolValue {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: source)) ?? []).sorted()
+        for name in names { try copyTree(source + "/" + name, to: destination + "/" + name) }
+        return
+    }
+    guard let data = FileManager.default.contents(atPath: source) else {
+        throw PackWriteError(path: source, message: "cannot be read / 无法读取")
+    }
+    try AtomicFile.write(Array(data), to: destination)
 }

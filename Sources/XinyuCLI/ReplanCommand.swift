@@ -3,7 +3,6 @@ import Foundation
 import XinyuCore
 import XinyuGLPK
 import XinyuPack
-import XinyuVerify
 
 /// `xinyu replan PACK --baseline DIR --from DATE --out DIR2`: re-plans a published schedule
 /// under a changed pack, keeping every lesson before DATE and changing as little as possible.
@@ -73,10 +72,10 @@ struct Replan: ParsableCommand {
         // changed pack no longer allows are kept as given and listed, not checked).
         let invalid = Set(r.pastInvalid)
         let checked = r.result.lessons.filter { !invalid.contains($0) }
-        let violations = Verifier.check(r.result.district, checked, allowShort: true)
-        if !violations.isEmpty {
-            for v in violations { console.error("internal error / 内部错误: \(v)") }
-            throw ExitCode(Exit.internalError)
+        do throws(ScheduleRejection) {
+            try SolveJob.verify(r.result.district, checked, months: nil)
+        } catch {
+            throw jobFailed(.rejected(error), console: console)
         }
         // The changes come before the appendix of solver figures.
         var changes = "## 调整 / Changes from \(from)\n\n"

@@ -71,11 +71,10 @@ struct Solve: ParsableCommand {
                 district, packRoot: pack, only: school.isEmpty ? nil : Set(school), jobs: limits.jobs,
                 options: planOptions(started: started, interrupts: interrupts, console: console), solver: solver,
                 extrasTimeLimit: { limits.timeLimit.map { max(0.5, $0 - Date().timeIntervalSince(started) - 0.3) } },
+                buildDeadline: limits.buildDeadline(started: started),
                 progress: { stage, done, total in console.show(stage, done: done, total: total) })
         } catch {
-            // Never write a schedule the independent verifier rejects.
-            for v in error.violations { console.error("internal error / 内部错误: \(v)") }
-            throw ExitCode(Exit.internalError)
+            throw jobFailed(error, console: console)
         }
         try write(output, into: set, interrupts: interrupts, console: console)
         // Interrupted: the complete set of the best schedule found is written; stop here (130).

@@ -6,7 +6,6 @@ import Foundation
 import XinyuCore
 import XinyuMIP
 import XinyuPack
-import XinyuVerify
 
 /// A share of the pack's independent groups of schools: group i (groups ordered by their first
 /// school id) belongs to shard i mod `of`.
@@ -58,23 +57,17 @@ public struct DistrictOutput: Sendable {
     public var shard: Shard?
 }
 
-/// An internal error: a schedule the verifier rejects (never written).
-public struct VerifierRejection: Error, Sendable, CustomStringConvertible {
-    public var violations: [String]
-    public var description: String { violations.joined(separator: "\n") }
-}
-
-/// Solves, verifies and advises; writes nothing.
+/// Solves, verifies (`SolveJob.verify`, the one check before writing) and advises; writes
+/// nothing. With a time limit, instance building stops at it too (`SolveJobError.timeLimit`).
 public func runDistrict(_ district: District, packHash: String, settings: OfficeSettings? = nil, options: DistrictRunOptions,
-                        solver: MIPSolver) throws(VerifierRejection) -> DistrictOutput {
+                        solver: MIPSolver) throws(SolveJobError) -> DistrictOutput {
     var plan = PlanOptions(timeLimit: options.timeLimit)
     plan.log = options.log
     let only = options.shard?.schools(of: district)
     let progress = options.progress
-    let result = solveDistrict(district, only: only, jobs: options.jobs, options: plan, solver: solver,
-                               progress: progress.map { p in { @Sendable d, t in p(.solving, d, t) } })
-    let violations = Verifier.check(result.district, result.lessons, months: result.months, allowShort: true)
-    if !violations.isEmpty { throw VerifierRejection(violations: violations.map(\.description)) }
+    let result = try SolveJob.solveVerified(district, only: only, jobs: options.jobs, options: plan, solver: solver,
+                                            buildDeadline: options.timeLimit.map { BuildDeadline(limit: $0) },
+                                            progress: progress.map { p in { @Sendable d, t in p(.solving, d, t) } })
     var advice: [String: Advice] = [:]
     if options.advice {
         var short: [String: [ClassMonth: Int]] = [:]
@@ -90,7 +83,7 @@ public func runDistrict(_ district: District, packHash: String, settings: Office
         if !ids.isEmpty { progress?(.advice, 0, ids.count) }
         parallelForEach(ids.count, jobs: options.jobs) { i in
             let start = Date()
-            found[i] = advise(ids[i], district: district, short: shortBySchool[ids[i]]!, solver: solver, options: adviceOptions)
+            found[i] = advise(ids[i], district: district, short: shortBySchool[ids[i]] ?? [:], solver: solver, options: adviceOptions)
             log?("\(ids[i]) advice: \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
             progress?(.advice, (advised.take(below: ids.count) ?? 0) + 1, ids.count)
         }

@@ -130,7 +130,27 @@ enum Site {
         }
         b += "</tbody></table></div></section>\n"
 
-        // Heat map: rows = schools, columns = months; colour by the share of required lessons placed.
+        b += heatMap(input, views: views, w: w)
+
+        // Teacher load: inline SVG bar chart of lessons per psychology teacher over the term.
+        b += "<section id=\"load\"><h2>\(esc(w(.teacherLoad)))</h2><p class=\"note\">\(esc(w(.teacherLoadNote)))</p>"
+        b += loadChart(input, views: views, w: w)
+        b += "</section>\n"
+
+        b += shortfallsSection(input, shortRows: shortRows, missing: missing, w: w)
+
+        b += "<nav class=\"noprint\"><section><h2>\(esc(w(.schools)))</h2><ul class=\"toc\">"
+        for v in views { b += "<li><a class=\"\(v.missing > 0 ? "short" : "")\" href=\"\(esc(schoolFile(v.school.id)))\">\(esc(v.school.id)) \(esc(v.school.name))</a></li>" }
+        b += "</ul></section></nav>"
+
+        let title = w(.dashboard, d.name)
+        let head = "<h1>\(esc(title))</h1><p>\(esc(w(.term, w.date(d.termStart), w.date(d.termEnd))))</p>"
+        return page(title: title, lang: w.lang, header: head, body: b, w: w, notVerified: input.notVerified)
+    }
+
+    /// Heat map: rows = schools, columns = months; colour by the share of required lessons placed.
+    static func heatMap(_ input: ExportInput, views: [SchoolView], w: Words) -> String {
+        var b = ""
         let months = Array(Set(input.months.map(\.month))).sorted()
         b += "<section id=\"heatmap\"><h2>\(esc(w(.heatMap)))</h2><p class=\"note\">\(esc(w(.heatMapNote)))</p><div class=\"scroll\"><table class=\"heat\"><thead><tr><th>\(esc(w(.school)))</th>"
         for m in months { b += "<th>\(esc(w.month(m)))</th>" }
@@ -153,13 +173,12 @@ enum Site {
             b += "</tr>"
         }
         b += "</tbody></table></div></section>\n"
+        return b
+    }
 
-        // Teacher load: inline SVG bar chart of lessons per psychology teacher over the term.
-        b += "<section id=\"load\"><h2>\(esc(w(.teacherLoad)))</h2><p class=\"note\">\(esc(w(.teacherLoadNote)))</p>"
-        b += loadChart(input, views: views, w: w)
-        b += "</section>\n"
-
-        // Shortfalls with their explanations (report.md), grouped by school and month.
+    /// Shortfalls with their explanations (report.md), grouped by school and month.
+    static func shortfallsSection(_ input: ExportInput, shortRows: [MonthRow], missing: Int, w: Words) -> String {
+        var b = ""
         b += "<section id=\"shortfalls\"><h2>\(esc(w(.shortfalls)))</h2>"
         if shortRows.isEmpty {
             b += "<p>\(esc(w(.noShortfalls)))</p>"
@@ -184,14 +203,7 @@ enum Site {
             }
         }
         b += "</section>\n"
-
-        b += "<nav class=\"noprint\"><section><h2>\(esc(w(.schools)))</h2><ul class=\"toc\">"
-        for v in views { b += "<li><a class=\"\(v.missing > 0 ? "short" : "")\" href=\"\(esc(schoolFile(v.school.id)))\">\(esc(v.school.id)) \(esc(v.school.name))</a></li>" }
-        b += "</ul></section></nav>"
-
-        let title = w(.dashboard, d.name)
-        let head = "<h1>\(esc(title))</h1><p>\(esc(w(.term, w.date(d.termStart), w.date(d.termEnd))))</p>"
-        return page(title: title, lang: w.lang, header: head, body: b, w: w, notVerified: input.notVerified)
+        return b
     }
 
     /// Horizontal bars, one per psychology teacher with a school in the district, longest first.
@@ -249,61 +261,10 @@ enum Site {
         let schoolDay = Dictionary(v.calendar.schoolDays.map { ($0.date, $0) }, uniquingKeysWith: { a, _ in a })
         let term = input.district.termStart...input.district.termEnd
         for c in s.classes {
-            let ls = v.byClass[c.id] ?? []
-            var at: [CivilDate: [Lesson]] = [:]
-            for l in ls { at[l.date, default: []].append(l) }
-            b += "<section class=\"classgrid\" id=\"\(esc(anchor(c.id)))\" data-class=\"\(esc(c.id))\"><h2>\(esc(w(.classSheet, c.id))) · \(esc(w(.lessonCount, String(ls.count))))</h2>"
-            let rows = v.months.filter { $0.classID == c.id }
-            b += "<p class=\"note\">" + rows.map { r in
-                let cls = r.scheduled < r.required ? " class=\"short\"" : ""
-                return "<span\(cls)>\(esc(w.month(r.month))) \(r.scheduled)/\(r.required)</span>"
-            }.joined(separator: " · ") + "</p>"
-            b += "<div class=\"scroll\"><table class=\"cal\"><thead><tr><th>\(esc(w(.week)))</th>"
-            for wd in 1...weekdays { b += "<th>\(esc(w.weekday(wd)))</th>" }
-            b += "</tr></thead><tbody>"
-            for (week, monday) in weeks.sorted(by: { $0.key < $1.key }) {
-                b += "<tr><th>\(week)</th>"
-                for wd in 1...weekdays {
-                    let date = monday.adding(days: wd - 1)
-                    guard term.contains(date), let day = schoolDay[date] else {
-                        let inTerm = term.contains(date)
-                        b += "<td class=\"off\"><div class=\"d\">\(esc(w.shortDate(date)))</div>\(inTerm ? esc(w(.holiday)) : "")</td>"
-                        continue
-                    }
-                    b += "<td class=\"\(day.isExam ? "exam" : "")\"><div class=\"d\">\(esc(w.shortDate(date)))"
-                    if day.isExam { b += " · \(esc(w(.exam)))" }
-                    if day.timetableWeekday != date.weekday { b += " · \(esc(w(.makeup, w.weekday(day.timetableWeekday))))" }
-                    b += "</div>"
-                    for l in at[date] ?? [] {
-                        let teacher = s.teacher(l.teacher).map { $0.name.isEmpty ? $0.id : $0.name } ?? l.teacher
-                        b += "<div class=\"lesson\" data-class=\"\(esc(l.classID))\" data-date=\"\(l.date.iso)\" data-period=\"\(l.period)\" data-teacher=\"\(esc(l.teacher))\">"
-                        b += "\(esc(w(.period, String(l.period)))) \(esc(v.clock.label(l.period)))<br>\(esc(teacher))<br>"
-                        b += esc(l.replaces.isEmpty ? w(.freePeriod) : w(.replaces, l.replaces))
-                        if let detail = v.detailText(l, w) { b += "<br><span class=\"topic\">\(esc(detail))</span>" }
-                        b += "</div>"
-                    }
-                    b += "</td>"
-                }
-                b += "</tr>"
-            }
-            b += "</tbody></table></div></section>\n"
+            b += classGrid(c, v, w: w, weeks: weeks, weekdays: weekdays, schoolDay: schoolDay, term: term)
         }
 
-        // Each psychology teacher's lessons per teaching week.
-        let weekList = weeks.keys.sorted()
-        b += "<section id=\"teachers\"><h2>\(esc(w(.loadPerWeek)))</h2><div class=\"scroll\"><table><thead><tr><th>\(esc(w(.teacher)))</th>"
-        for wk in weekList { b += "<th title=\"\(esc(w.shortDate(weeks[wk]!)))\">\(wk)</th>" }
-        b += "<th>\(esc(w(.total)))</th></tr></thead><tbody>"
-        for t in v.lessonTeachers {
-            let ls = v.byTeacher[t.id] ?? []
-            var perWeek: [Int: Int] = [:]
-            for l in ls { if let day = schoolDay[l.date] { perWeek[day.teachingWeek, default: 0] += 1 } }
-            let role = t.psych == .full ? w(.psychFull) : t.psych == .part ? w(.psychPart) : ""
-            b += "<tr data-teacher=\"\(esc(t.id))\"><th>\(esc(teacherLabel(t))) \(esc(role))</th>"
-            for wk in weekList { b += "<td class=\"num\">\(perWeek[wk].map(String.init) ?? "")</td>" }
-            b += "<td class=\"num\"><b>\(ls.count)</b></td></tr>"
-        }
-        b += "</tbody></table></div></section>\n"
+        b += teacherWeeks(v, w: w, weeks: weeks, schoolDay: schoolDay)
 
         // Bell schedule used for the times above.
         b += "<section id=\"bells\"><h2>\(esc(w(.periodTimes)))</h2>"
@@ -318,6 +279,72 @@ enum Site {
         let head = "<p><a href=\"index.html\">\(esc(w(.backToDashboard)))</a></p><h1>\(esc(title))</h1>"
             + "<p>\(esc(w(.term, w.date(input.district.termStart), w.date(input.district.termEnd)))) · \(esc(w(.classCount, String(s.classes.count)))) · \(esc(w(.lessonCount, String(v.lessons.count))))</p>"
         return page(title: title, lang: w.lang, header: head, body: b, w: w, notVerified: input.notVerified)
+    }
+
+    /// A class's term grid: rows = teaching weeks, columns = weekdays, each lesson in its day.
+    static func classGrid(_ c: SchoolClass, _ v: SchoolView, w: Words, weeks: [Int: CivilDate], weekdays: Int,
+                          schoolDay: [CivilDate: SchoolDay], term: ClosedRange<CivilDate>) -> String {
+        let s = v.school
+        var b = ""
+        let ls = v.byClass[c.id] ?? []
+        var at: [CivilDate: [Lesson]] = [:]
+        for l in ls { at[l.date, default: []].append(l) }
+        b += "<section class=\"classgrid\" id=\"\(esc(anchor(c.id)))\" data-class=\"\(esc(c.id))\"><h2>\(esc(w(.classSheet, c.id))) · \(esc(w(.lessonCount, String(ls.count))))</h2>"
+        let rows = v.months.filter { $0.classID == c.id }
+        b += "<p class=\"note\">" + rows.map { r in
+            let cls = r.scheduled < r.required ? " class=\"short\"" : ""
+            return "<span\(cls)>\(esc(w.month(r.month))) \(r.scheduled)/\(r.required)</span>"
+        }.joined(separator: " · ") + "</p>"
+        b += "<div class=\"scroll\"><table class=\"cal\"><thead><tr><th>\(esc(w(.week)))</th>"
+        for wd in 1...weekdays { b += "<th>\(esc(w.weekday(wd)))</th>" }
+        b += "</tr></thead><tbody>"
+        for (week, monday) in weeks.sorted(by: { $0.key < $1.key }) {
+            b += "<tr><th>\(week)</th>"
+            for wd in 1...weekdays {
+                let date = monday.adding(days: wd - 1)
+                guard term.contains(date), let day = schoolDay[date] else {
+                    let inTerm = term.contains(date)
+                    b += "<td class=\"off\"><div class=\"d\">\(esc(w.shortDate(date)))</div>\(inTerm ? esc(w(.holiday)) : "")</td>"
+                    continue
+                }
+                b += "<td class=\"\(day.isExam ? "exam" : "")\"><div class=\"d\">\(esc(w.shortDate(date)))"
+                if day.isExam { b += " · \(esc(w(.exam)))" }
+                if day.timetableWeekday != date.weekday { b += " · \(esc(w(.makeup, w.weekday(day.timetableWeekday))))" }
+                b += "</div>"
+                for l in at[date] ?? [] {
+                    let teacher = s.teacher(l.teacher).map { $0.name.isEmpty ? $0.id : $0.name } ?? l.teacher
+                    b += "<div class=\"lesson\" data-class=\"\(esc(l.classID))\" data-date=\"\(l.date.iso)\" data-period=\"\(l.period)\" data-teacher=\"\(esc(l.teacher))\">"
+                    b += "\(esc(w(.period, String(l.period)))) \(esc(v.clock.label(l.period)))<br>\(esc(teacher))<br>"
+                    b += esc(l.replaces.isEmpty ? w(.freePeriod) : w(.replaces, l.replaces))
+                    if let detail = v.detailText(l, w) { b += "<br><span class=\"topic\">\(esc(detail))</span>" }
+                    b += "</div>"
+                }
+                b += "</td>"
+            }
+            b += "</tr>"
+        }
+        b += "</tbody></table></div></section>\n"
+        return b
+    }
+
+    /// Each psychology teacher's lessons per teaching week.
+    static func teacherWeeks(_ v: SchoolView, w: Words, weeks: [Int: CivilDate], schoolDay: [CivilDate: SchoolDay]) -> String {
+        var b = ""
+        let weekList = weeks.keys.sorted()
+        b += "<section id=\"teachers\"><h2>\(esc(w(.loadPerWeek)))</h2><div class=\"scroll\"><table><thead><tr><th>\(esc(w(.teacher)))</th>"
+        for wk in weekList { b += "<th title=\"\(esc(w.shortDate(weeks[wk]!)))\">\(wk)</th>" }
+        b += "<th>\(esc(w(.total)))</th></tr></thead><tbody>"
+        for t in v.lessonTeachers {
+            let ls = v.byTeacher[t.id] ?? []
+            var perWeek: [Int: Int] = [:]
+            for l in ls { if let day = schoolDay[l.date] { perWeek[day.teachingWeek, default: 0] += 1 } }
+            let role = t.psych == .full ? w(.psychFull) : t.psych == .part ? w(.psychPart) : ""
+            b += "<tr data-teacher=\"\(esc(t.id))\"><th>\(esc(teacherLabel(t))) \(esc(role))</th>"
+            for wk in weekList { b += "<td class=\"num\">\(perWeek[wk].map(String.init) ?? "")</td>" }
+            b += "<td class=\"num\"><b>\(ls.count)</b></td></tr>"
+        }
+        b += "</tbody></table></div></section>\n"
+        return b
     }
 
     /// An element id for a class (ids may hold any script; spaces are not allowed in HTML ids).

@@ -249,29 +249,7 @@ struct SchoolBuilder {
         var usedNames: Set<String> = []
         var teachers = staff.indices.map { i in Teacher(id: ids[i], name: Names.person(rng: &nameRng, used: &usedNames)) }
 
-        // Timetable rows, by class, weekday, period (odd before even).
-        var rows: [TimetableRow] = []
-        for (c, placements) in week.enumerated() {
-            let cls = classes[c].id
-            for pl in placements {
-                guard let u = pl.unit else {
-                    rows.append(TimetableRow(classID: cls, weekday: pl.day + 1, period: pl.period + 1,
-                                             subject: "班会", teachers: [ids[homeroom[c]]]))
-                    continue
-                }
-                let unit = units[c][u]
-                let odd = unit.teacher.map { [ids[$0]] } ?? []
-                if let even = unit.evenSubject, let et = unit.evenTeacher {
-                    rows.append(TimetableRow(classID: cls, weekday: pl.day + 1, period: pl.period + 1,
-                                             subject: unit.subject, teachers: odd, weeks: .odd))
-                    rows.append(TimetableRow(classID: cls, weekday: pl.day + 1, period: pl.period + 1,
-                                             subject: even, teachers: [ids[et]], weeks: .even))
-                } else {
-                    rows.append(TimetableRow(classID: cls, weekday: pl.day + 1, period: pl.period + 1,
-                                             subject: unit.subject, teachers: odd))
-                }
-            }
-        }
+        let rows = timetableRows(units: units, homeroom: homeroom, week: week, ids: ids)
 
         // Psychology teachers: full-time ones exist already; part-time ones are 班主任 or 道德与法治
         // / 思想政治 teachers of the stage.
@@ -308,11 +286,46 @@ struct SchoolBuilder {
             }
         }
 
-        // Unavailability: about a quarter of the psychology teachers have a weekly half-day off
-        // (教研, 辅导室值班 or other duties), and all attend the district's training days.
+        let unavailable = unavailability(psychOrder.sorted(), shared: shared, ids: ids)
+
+        let school = School(id: id, name: name, stages: layout.stages, daysPerWeek: days,
+                            periodsPerDay: periodsPerDay, classes: classes, timetable: rows,
+                            teachers: teachers, unavailable: unavailable)
+        return (school, shared)
+    }
+
+    /// Timetable rows, by class, weekday, period (odd before even).
+    private func timetableRows(units: [[LessonUnit]], homeroom: [Int], week: [[Placement]], ids: [String]) -> [TimetableRow] {
+        var rows: [TimetableRow] = []
+        for (c, placements) in week.enumerated() {
+            let cls = classes[c].id
+            for pl in placements {
+                guard let u = pl.unit else {
+                    rows.append(TimetableRow(classID: cls, weekday: pl.day + 1, period: pl.period + 1,
+                                             subject: "班会", teachers: [ids[homeroom[c]]]))
+                    continue
+                }
+                let unit = units[c][u]
+                let odd = unit.teacher.map { [ids[$0]] } ?? []
+                if let even = unit.evenSubject, let et = unit.evenTeacher {
+                    rows.append(TimetableRow(classID: cls, weekday: pl.day + 1, period: pl.period + 1,
+                                             subject: unit.subject, teachers: odd, weeks: .odd))
+                    rows.append(TimetableRow(classID: cls, weekday: pl.day + 1, period: pl.period + 1,
+                                             subject: even, teachers: [ids[et]], weeks: .even))
+                } else {
+                    rows.append(TimetableRow(classID: cls, weekday: pl.day + 1, period: pl.period + 1,
+                                             subject: unit.subject, teachers: odd))
+                }
+            }
+        }
+        return rows
+    }
+
+    /// Unavailability: about a quarter of the psychology teachers (`psychOrder`, sorted) have a
+    /// weekly half-day off (教研, 辅导室值班 or other duties), and all attend the district's training days.
+    private func unavailability(_ psychOrder: [Int], shared: Teacher?, ids: [String]) -> [Unavailability] {
         var unRng = stream(.unavailable)
         var unavailable: [Unavailability] = []
-        psychOrder.sort()
         for t in psychOrder {
             let hasHalfDay = unRng.chance(25)
             let weekday = unRng.int(1...days)
@@ -328,10 +341,6 @@ struct SchoolBuilder {
                 unavailable.append(Unavailability(teacher: ids[t], when: .date(date), reason: "区心理教师培训", training: true))
             }
         }
-
-        let school = School(id: id, name: name, stages: layout.stages, daysPerWeek: days,
-                            periodsPerDay: periodsPerDay, classes: classes, timetable: rows,
-                            teachers: teachers, unavailable: unavailable)
-        return (school, shared)
+        return unavailable
     }
 }

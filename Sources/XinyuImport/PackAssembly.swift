@@ -160,10 +160,10 @@ enum TermChoice {
         guard (options.termStart == nil) == (options.termEnd == nil) else {
             throw .usage("give both --term-start and --term-end, or neither / 请同时给出学期起止日期")
         }
-        let start = options.termStart ?? TermCalendar.defaultStart
-        let end = options.termEnd ?? TermCalendar.defaultEnd
+        let start = options.termStart ?? ImportTermCalendar.defaultStart
+        let end = options.termEnd ?? ImportTermCalendar.defaultEnd
         guard start <= end else { throw .usage("--term-start \(start.iso) is after --term-end \(end.iso) / 学期开始晚于结束") }
-        let cal = TermCalendar.entries(from: start, to: end)
+        let cal = ImportTermCalendar.entries(from: start, to: end)
         if isDefault {
             report.notes.append("no --term-start/--term-end: the term is the default autumn 2026 term \(start.iso) – \(end.iso); edit [term] in district.toml / 未给出学期，已使用默认学期，请修改")
         }

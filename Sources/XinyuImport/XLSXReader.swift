@@ -23,37 +23,13 @@ enum XLSXReader {
         } catch {
             throw .input(path, "is not a readable XLSX (zip) file: \(error) / 无法读取 XLSX 文件")
         }
-        func part(_ name: String) throws(ImportError) -> Data? {
-            guard let entry = archive[name] else { return nil }
-            var data = Data()
-            let limit = ImportLimits.maxPartBytes
-            // The declared size can lie: the bytes actually unpacked are counted too.
-            if entry.uncompressedSize > Int64(limit) {
-                throw .input("\(path)[\(name)]", "unpacks to \(entry.uncompressedSize) bytes; at most \(limit) are allowed / 文件过大")
-            }
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    data.append(chunk)
-                    if data.count > limit { throw PartTooLarge() }
-                }
-            } catch is PartTooLarge {
-                throw .input("\(path)[\(name)]", "unpacks to more than \(limit) bytes / 文件过大")
-            } catch {
-                throw .input("\(path)[\(name)]", "cannot be unpacked (a damaged file?): \(error) / 文件已损坏")
-            }
-            return data
-        }
-        guard let workbookData = try part("xl/workbook.xml") else {
+        guard let workbookData = try part(archive, "xl/workbook.xml", path: path) else {
             throw .input(path, "has no xl/workbook.xml: not an XLSX workbook / 不是 XLSX 工作簿")
-        }
-        func parse(_ data: Data, file: String) throws(ImportError) -> XMLNode {
-            try XMLInput.check(data, file: file)
-            return try XMLTree.parse(data, file: file)
         }
         let workbook = try parse(workbookData, file: "\(path)[xl/workbook.xml]")
         // Sheet relationship id → part name.
         var targets: [String: String] = [:]
-        if let relsData = try part("xl/_rels/workbook.xml.rels") {
+        if let relsData = try part(archive, "xl/_rels/workbook.xml.rels", path: path) {
             let rels = try parse(relsData, file: "\(path)[xl/_rels/workbook.xml.rels]")
             for r in rels.all("Relationship") {
                 guard let id = r.attributes["Id"], var target = r.attributes["Target"] else { continue }
@@ -62,7 +38,7 @@ enum XLSXReader {
             }
         }
         var shared: [String] = []
-        if let sstData = try part("xl/sharedStrings.xml") {
+        if let sstData = try part(archive, "xl/sharedStrings.xml", path: path) {
             let sst = try parse(sstData, file: "\(path)[xl/sharedStrings.xml]")
             shared = sst.all("si").map { si in si.child("t")?.text ?? si.descendants("t").map(\.text).joined() }
         }
@@ -72,43 +48,77 @@ enum XLSXReader {
             let name = sheet.attributes["name"] ?? "Sheet\(i + 1)"
             let rid = sheet.attributes.first { $0.key.hasSuffix(":id") }?.value ?? ""
             let partName = targets[rid] ?? "xl/worksheets/sheet\(i + 1).xml"
-            guard let data = try part(partName) else { throw .input(path, "sheet \"\(name)\": part \(partName) is missing / 工作表缺失") }
+            guard let data = try part(archive, partName, path: path) else { throw .input(path, "sheet \"\(name)\": part \(partName) is missing / 工作表缺失") }
             let root = try parse(data, file: "\(path)[\(partName)]")
-            var rows: [[String]] = []
-            var cells = 0
             let location = "\(path)[\(partName)]"
-            for row in root.child("sheetData")?.all("row") ?? [] {
-                // Row numbers are 1-based and bounded: r="0", a negative or a huge r is refused.
-                let r = (row.attributes["r"].flatMap { Int($0) } ?? rows.count + 1) - 1
-                guard (0..<ImportLimits.maxRows).contains(r) else {
-                    throw .input("\(location):\(row.line)", "row number \"\(row.attributes["r"] ?? "")\" is not 1–\(ImportLimits.maxRows) / 行号无效")
-                }
-                while rows.count <= r { rows.append([]) }
-                for c in row.all("c") {
-                    let column = c.attributes["r"].map(columnIndex) ?? rows[r].count
-                    guard column < ImportLimits.maxColumns else {
-                        throw .input("\(location):\(c.line)", "cell \"\(c.attributes["r"] ?? "")\" lies beyond column XFD (\(ImportLimits.maxColumns) columns) / 列号无效")
-                    }
-                    if column >= rows[r].count {
-                        // Padding cells count too: a far-right cell on every row is refused here.
-                        cells += column + 1 - rows[r].count
-                        if cells > maxCells {
-                            throw .input("\(location):\(c.line)", "the sheet spans more than \(maxCells) cells / 工作表过大")
-                        }
-                    }
-                    var value = c.value("v") ?? ""
-                    switch c.attributes["t"] {
-                    case "s": value = Int(value).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? ""
-                    case "inlineStr": value = c.child("is")?.descendants("t").map(\.text).joined() ?? ""
-                    default: break
-                    }
-                    while rows[r].count <= column { rows[r].append("") }
-                    rows[r][column] = value
-                }
-            }
-            out.append((name, rows, try merges(root, location: location)))
+            out.append((name, try rows(root, location: location, shared: shared), try merges(root, location: location)))
         }
         return out
+    }
+
+    /// The bytes of part `name` of the archive (nil when it has none), at most
+    /// `ImportLimits.maxPartBytes`: the declared size can lie, so the bytes unpacked are counted too.
+    static func part(_ archive: Archive, _ name: String, path: String) throws(ImportError) -> Data? {
+        guard let entry = archive[name] else { return nil }
+        var data = Data()
+        let limit = ImportLimits.maxPartBytes
+        if entry.uncompressedSize > Int64(limit) {
+            throw .input("\(path)[\(name)]", "unpacks to \(entry.uncompressedSize) bytes; at most \(limit) are allowed / 文件过大")
+        }
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                data.append(chunk)
+                if data.count > limit { throw PartTooLarge() }
+            }
+        } catch is PartTooLarge {
+            throw .input("\(path)[\(name)]", "unpacks to more than \(limit) bytes / 文件过大")
+        } catch {
+            throw .input("\(path)[\(name)]", "cannot be unpacked (a damaged file?): \(error) / 文件已损坏")
+        }
+        return data
+    }
+
+    /// An XML part, checked (XMLInput) and read.
+    static func parse(_ data: Data, file: String) throws(ImportError) -> XMLNode {
+        try XMLInput.check(data, file: file)
+        return try XMLTree.parse(data, file: file)
+    }
+
+    /// A worksheet's cells as rows of texts (shared and inline strings resolved), bounded in rows,
+    /// columns and cells.
+    static func rows(_ root: XMLNode, location: String, shared: [String]) throws(ImportError) -> [[String]] {
+        var rows: [[String]] = []
+        var cells = 0
+        for row in root.child("sheetData")?.all("row") ?? [] {
+            // Row numbers are 1-based and bounded: r="0", a negative or a huge r is refused.
+            let r = (row.attributes["r"].flatMap { Int($0) } ?? rows.count + 1) - 1
+            guard (0..<ImportLimits.maxRows).contains(r) else {
+                throw .input("\(location):\(row.line)", "row number \"\(row.attributes["r"] ?? "")\" is not 1–\(ImportLimits.maxRows) / 行号无效")
+            }
+            while rows.count <= r { rows.append([]) }
+            for c in row.all("c") {
+                let column = c.attributes["r"].map(columnIndex) ?? rows[r].count
+                guard column < ImportLimits.maxColumns else {
+                    throw .input("\(location):\(c.line)", "cell \"\(c.attributes["r"] ?? "")\" lies beyond column XFD (\(ImportLimits.maxColumns) columns) / 列号无效")
+                }
+                if column >= rows[r].count {
+                    // Padding cells count too: a far-right cell on every row is refused here.
+                    cells += column + 1 - rows[r].count
+                    if cells > maxCells {
+                        throw .input("\(location):\(c.line)", "the sheet spans more than \(maxCells) cells / 工作表过大")
+                    }
+                }
+                var value = c.value("v") ?? ""
+                switch c.attributes["t"] {
+                case "s": value = Int(value).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? ""
+                case "inlineStr": value = c.child("is")?.descendants("t").map(\.text).joined() ?? ""
+                default: break
+                }
+                while rows[r].count <= column { rows[r].append("") }
+                rows[r][column] = value
+            }
+        }
+        return rows
     }
 
     /// The merged ranges of a sheet (`<mergeCells><mergeCell ref="A1:C2"/>`), 0-based. At most

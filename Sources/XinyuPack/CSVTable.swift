@@ -62,8 +62,38 @@ struct CSVTable {
             return nil
         }
 
-        // Map each column position to a contract column, or to nil (ignored).
+        guard let mapped = columns(header, file: file, required: required, optional: optional, log: &log) else { return nil }
+        let (columnAt, seen) = mapped
         let known = Set(required + optional)
+
+        var records: [CSVRecord] = []
+        while let row = nextRow() {
+            if isBlank(row.fields) { continue }
+            if records.count == PackLimits.maxRows {
+                log.error(file, line: row.line, "more than \(PackLimits.maxRows) rows; a pack file may have at most \(PackLimits.maxRows)")
+                return nil
+            }
+            if row.fields.count > header.fields.count,
+               row.fields[header.fields.count...].contains(where: { !$0.isEmpty }) {
+                log.error(file, line: row.line,
+                          "row has \(row.fields.count) fields but the header has \(header.fields.count) (quote a field that contains a comma)")
+                continue
+            }
+            var values: [String: String] = [:]
+            for (index, field) in row.fields.enumerated() where index < columnAt.count {
+                if let name = columnAt[index] { values[name] = field }
+            }
+            records.append(CSVRecord(line: row.line, values: values))
+        }
+        return CSVTable(columns: Set(seen.keys).intersection(known), records: records)
+    }
+
+    /// Maps each column position of the header row to a contract column, or to nil (ignored);
+    /// nil when a column appears twice or a required one is missing (each said in the log).
+    static func columns(_ header: (line: Int, fields: [String]), file: String, required: [String], optional: [String],
+                        log: inout DiagnosticLog) -> (columnAt: [String?], seen: [String: Int])? {
+        let known = Set(required + optional)
+        let expected = (required + optional).joined(separator: ",")
         var columnAt: [String?] = []
         var seen: [String: Int] = [:]
         var ok = true
@@ -93,28 +123,7 @@ struct CSVTable {
                       "missing column \(quoted(name)) (the header must be \(expected))")
             ok = false
         }
-        guard ok else { return nil }
-
-        var records: [CSVRecord] = []
-        while let row = nextRow() {
-            if isBlank(row.fields) { continue }
-            if records.count == PackLimits.maxRows {
-                log.error(file, line: row.line, "more than \(PackLimits.maxRows) rows; a pack file may have at most \(PackLimits.maxRows)")
-                return nil
-            }
-            if row.fields.count > header.fields.count,
-               row.fields[header.fields.count...].contains(where: { !$0.isEmpty }) {
-                log.error(file, line: row.line,
-                          "row has \(row.fields.count) fields but the header has \(header.fields.count) (quote a field that contains a comma)")
-                continue
-            }
-            var values: [String: String] = [:]
-            for (index, field) in row.fields.enumerated() where index < columnAt.count {
-                if let name = columnAt[index] { values[name] = field }
-            }
-            records.append(CSVRecord(line: row.line, values: values))
-        }
-        return CSVTable(columns: Set(seen.keys).intersection(known), records: records)
+        return ok ? (columnAt, seen) : nil
     }
 
     /// Line breaks inside a field: CRLF, CR and LF each count once.

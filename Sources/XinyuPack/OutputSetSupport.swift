@@ -18,7 +18,8 @@ extension OutputSet {
     }
 
     /// `--out` must be missing, an empty folder, or a folder a run wrote (its marker, or a
-    /// schedule.csv / report.md of a run from before the marker).
+    /// schedule.csv / report.md of a run from before the marker, or only the xlsx/ics/html
+    /// folders of an export from before it).
     static func checkTarget(_ target: String, shown: String) throws(OutputSetError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else { return }
@@ -27,7 +28,9 @@ extension OutputSet {
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
         let known = [marker, "schedule.csv", "report.md"]
-        if !entries.isEmpty && !entries.contains(where: known.contains) {
+        // A folder `xinyu export` wrote before exports were output sets holds only these.
+        let exportFolders = ["xlsx", "ics", "html"]
+        if !entries.isEmpty && !entries.contains(where: known.contains) && !entries.allSatisfy(exportFolders.contains) {
             throw usage("\(shown): holds files that are not a Xinyu output set; the whole folder is replaced by each run, so name a new or empty folder / 该目录含有非 Xinyu 输出文件；每次运行会整体替换输出目录，请指定新的或空的目录")
         }
     }

@@ -1,4 +1,5 @@
-// Reading and validating a district pack (see the contract, shared/spec/district-pack.md).
+// Reading and validating a district pack. The contract is spec/district-pack.md, kept outside
+// this repository (beside it, in the shared folder); docs/FORMAT.md restates it inside.
 
 import Foundation
 

@@ -120,154 +120,43 @@ public func schoolGroups(_ district: District) -> [[School]] {
 }
 
 extension Instance {
-    /// Builds the instance of a group of schools of `district`.
+    /// Builds the instance of a group of schools of `district` (no deadline: always ends).
     public init(district: District, schools group: [School]) {
-        let policy = district.policy
+        self.init(district: district, schools: group, check: { () throws(Never) in })
+    }
+
+    /// Builds the instance of a group, checking `deadline` once per class: a build still running
+    /// when it has passed stops with `TimeLimitReached` (nothing of it is kept).
+    public init(district: District, schools group: [School], deadline: BuildDeadline) throws(TimeLimitReached) {
+        let stopAt = deadline.stopTime()
+        let name = group.map(\.id).joined(separator: "+")
+        try self.init(district: district, schools: group, check: { () throws(TimeLimitReached) in
+            if BuildDeadline.now() > stopAt { throw TimeLimitReached(stage: .building(schools: name)) }
+        })
+    }
+
+    /// The build, step by step (InstanceBuild.swift); `check` is called once per class.
+    init<E: Error>(district: District, schools group: [School], check: () throws(E) -> Void) throws(E) {
+        var b = InstanceBuilder(district: district, group: group)
+        b.indexDays()
+        b.indexTeachers()
+        b.indexClasses()
+        b.collectUnavailability()
+        b.indexTeacherRows()
+        var classList: [ClassInfo] = []
+        for si in group.indices {
+            try b.addClasses(ofSchool: si, to: &classList, check: check)
+        }
+        try InstanceBuilder.dropUnusableOptions(&classList, check: check)
         schools = group.map(\.id)
         termStart = district.termStart
-        self.policy = policy
+        policy = district.policy
         preferences = district.preferences
         periodsPerDay = group.map(\.periodsPerDay).max() ?? 0
-
-        // Calendars per school; the group's lesson days are the union.
-        let calendars = group.map { TermCalendar(district: district, daysPerWeek: $0.daysPerWeek) }
-        var monthKeys = Set<String>()
-        var dayDates = Set<CivilDate>()
-        for cal in calendars {
-            monthKeys.formUnion(cal.months)
-            for d in cal.lessonDays { dayDates.insert(d.date) }
-        }
-        months = monthKeys.sorted()
-        let sortedDates = dayDates.sorted()
-        var weekMondays: [CivilDate] = []
-        for d in sortedDates where weekMondays.last != d.weekMonday { weekMondays.append(d.weekMonday) }
-        isoWeeks = weekMondays
-        let monthIndex = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
-        let weekIndex = Dictionary(uniqueKeysWithValues: weekMondays.enumerated().map { ($1, $0) })
-        let firstMonday = district.termStart.weekMonday.dayNumber
-        days = sortedDates.map { date in
-            let entry = district.calendar.first { $0.date == date }
-            let wd = entry?.kind == .makeup ? (entry?.followsWeekday ?? date.weekday) : date.weekday
-            return Day(date: date, timetableWeekday: wd,
-                       teachingWeek: (date.weekMonday.dayNumber - firstMonday) / 7 + 1,
-                       month: monthIndex[date.monthKey]!, isoWeek: weekIndex[date.weekMonday]!)
-        }
-        let dayIndex = Dictionary(uniqueKeysWithValues: days.enumerated().map { ($1.date, $0) })
-
-        // Psychology teachers of the group (a teacher listed by several schools appears once).
-        var teacherList: [TeacherInfo] = []
-        var teacherIndex: [String: Int] = [:]
-        for s in group {
-            for t in s.teachers where t.psych.teaches {
-                if let i = teacherIndex[t.id] { teacherList[i].schools.append(s.id); continue }
-                teacherIndex[t.id] = teacherList.count
-                teacherList.append(TeacherInfo(id: t.id, name: t.name, role: t.psych, stages: t.stages,
-                                               maxPerDay: t.maxPerDay, maxPerWeek: t.maxPerWeek, schools: [s.id]))
-            }
-        }
-        teachers = teacherList
-
-        // Class indices.
-        var classKey: [String: Int] = [:]  // "school\u{1}class"
-        var classCount = 0
-        for s in group { for c in s.classes { classKey[s.id + "\u{1}" + c.id] = classCount; classCount += 1 } }
-
-        // Unavailability of each psychology teacher, from every school that lists it.
-        var unavailable: [Int: [Unavailability]] = [:]
-        for s in group { for u in s.unavailable { if let t = teacherIndex[u.teacher] { unavailable[t, default: []].append(u) } } }
-        // District training days (calendar kind `training`): every psychology teacher is away all day.
-        for e in district.calendar where e.kind == .training {
-            for t in teacherList.indices {
-                unavailable[t, default: []].append(Unavailability(teacher: teacherList[t].id, when: .date(e.date),
-                                                                  reason: e.note.isEmpty ? "training" : e.note, training: true))
-            }
-        }
-
-        // The rows of every school by (class, weekday, period); and rows naming each teacher.
-        struct RowRef { var school: Int; var row: TimetableRow }
-        var teacherRows: [Int: [RowRef]] = [:]
-        for (si, s) in group.enumerated() {
-            for r in s.timetable { for t in r.teachers { if let ti = teacherIndex[t] { teacherRows[ti, default: []].append(RowRef(school: si, row: r)) } } }
-        }
-        // Which dates are school days (any kind) of each school, with the timetable weekday.
-        let schoolDayMaps: [[CivilDate: SchoolDay]] = calendars.map { cal in
-            Dictionary(uniqueKeysWithValues: cal.schoolDays.map { ($0.date, $0) })
-        }
-
-        var classList: [ClassInfo] = []
-        for (si, s) in group.enumerated() {
-            var rowsAt: [String: [TimetableRow]] = [:]
-            for r in s.timetable { rowsAt["\(r.classID)\u{1}\(r.weekday)\u{1}\(r.period)", default: []].append(r) }
-            let cal = calendars[si]
-            let lessonDays = cal.lessonDays
-            for c in s.classes {
-                var minimum = [Int?](repeating: nil, count: months.count)
-                for m in cal.months { minimum[monthIndex[m]!] = policy.minimum(forMonth: m) }
-                var cands: [Candidate] = []
-                for sd in lessonDays {
-                    let di = dayIndex[sd.date]!
-                    for p in 1...max(1, s.periodsPerDay) where p <= s.periodsPerDay {
-                        let row = rowsAt["\(c.id)\u{1}\(sd.timetableWeekday)\u{1}\(p)"]?
-                            .first { $0.weeks.applies(toWeek: sd.teachingWeek) }
-                        let cost: Double
-                        let replaces: String
-                        if let row {
-                            guard let cst = policy.displaceable[row.subject] else { continue }
-                            cost = cst
-                            replaces = row.subject
-                        } else {
-                            guard policy.useFreePeriods else { continue }
-                            cost = policy.freePeriodCost
-                            replaces = ""
-                        }
-                        var options: [Option] = []
-                        for t in s.teachers where t.canTeach(c.stage) {
-                            let ti = teacherIndex[t.id]!
-                            if (unavailable[ti] ?? []).contains(where: { u in
-                                switch u.when {
-                                case .date(let d): return d == sd.date && u.covers(period: p)
-                                case .weekday(let w): return w == sd.timetableWeekday && u.covers(period: p)
-                                }
-                            }) { continue }
-                            // The teacher's own timetable rows at this time, in every school of the group.
-                            var requires: [Int] = []
-                            var blocked = false
-                            for ref in teacherRows[ti] ?? [] where ref.row.period == p {
-                                guard let otherDay = schoolDayMaps[ref.school][sd.date] else { continue }
-                                let other = group[ref.school]
-                                guard ref.row.weekday == otherDay.timetableWeekday,
-                                      ref.row.weeks.applies(toWeek: otherDay.teachingWeek) else { continue }
-                                let rc = classKey[other.id + "\u{1}" + ref.row.classID]!
-                                if other.id == s.id && ref.row.classID == c.id { continue }  // the row this lesson replaces
-                                // Busy unless that row can be (and is) replaced too.
-                                if policy.displaceable[ref.row.subject] == nil || otherDay.isExam {
-                                    blocked = true
-                                    break
-                                }
-                                if !requires.contains(rc) { requires.append(rc) }
-                            }
-                            if blocked { continue }
-                            options.append(Option(teacher: ti, requires: requires.sorted()))
-                        }
-                        cands.append(Candidate(day: di, period: p, cost: cost, replaces: replaces, options: options))
-                    }
-                }
-                classList.append(ClassInfo(school: s.id, id: c.id, stage: c.stage, grade: c.grade,
-                                           minimum: minimum, candidates: cands,
-                                           lecturesInMonth: [Int](repeating: 0, count: months.count)))
-            }
-        }
-        // An option that needs another class's lesson at a time that class has no candidate can never be used.
-        var hasCandidate = Set<[Int]>()
-        for (ci, c) in classList.enumerated() { for k in c.candidates { hasCandidate.insert([ci, k.day, k.period]) } }
-        for ci in classList.indices {
-            for k in classList[ci].candidates.indices {
-                let cand = classList[ci].candidates[k]
-                classList[ci].candidates[k].options = cand.options.filter { o in
-                    o.requires.allSatisfy { hasCandidate.contains([$0, cand.day, cand.period]) }
-                }
-            }
-        }
+        months = b.months
+        isoWeeks = b.isoWeeks
+        days = b.days
+        teachers = b.teachers
         classes = classList
     }
 }

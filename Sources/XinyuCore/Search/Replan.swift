@@ -80,52 +80,89 @@ struct LessonKey: Hashable {
     init(_ l: Lesson) { (school, classID, date, period, teacher) = (l.school, l.classID, l.date, l.period, l.teacher) }
 }
 
+/// The published lessons as one group's instance sees them: past lessons that still fit (fixed),
+/// past ones that do not (kept as given, their months credited), the worth of keeping each later
+/// one where it is, and each class's published teacher.
+struct PublishedLessons {
+    var fixed = Set<Placement>(), pastInvalid: [Lesson] = [], gain: [Placement: Double] = [:]
+    /// Lessons of class c in month m given outside the model (past lessons that no longer fit).
+    var credit: [[Int]]
+    /// Each class's published teacher: the one who gave most of its lessons.
+    var teacherOf: [Int?]
+
+    init(_ inst: Instance, baseline: [Lesson], options: ReplanOptions) {
+        // Where each published lesson sits in the instance: (class, day, period) → candidate.
+        var candidateAt: [[Int]: Int] = [:]
+        for (ci, c) in inst.classes.enumerated() {
+            for (k, cand) in c.candidates.enumerated() { candidateAt[[ci, cand.day, cand.period]] = k }
+        }
+        let dayIndex = Dictionary(uniqueKeysWithValues: inst.days.enumerated().map { ($1.date, $0) })
+        let teacherIndex = Dictionary(uniqueKeysWithValues: inst.teachers.enumerated().map { ($1.id, $0) })
+        let monthIndex = Dictionary(uniqueKeysWithValues: inst.months.enumerated().map { ($1, $0) })
+        credit = inst.classes.map { _ in [Int](repeating: 0, count: inst.months.count) }
+        var teacherCount: [[Int]: Int] = [:]
+        for l in baseline {
+            let ci = inst.classIndex(school: l.school, id: l.classID)
+            let k = ci.flatMap { ci in dayIndex[l.date].flatMap { candidateAt[[ci, $0, l.period]] } }
+            let t = teacherIndex[l.teacher]
+            if let ci, let t { teacherCount[[ci, t], default: 0] += 1 }
+            if l.date < options.from {
+                if let ci, let k, let t, inst.classes[ci].candidates[k].options.contains(where: { $0.teacher == t }) {
+                    fixed.insert(Placement(classIndex: ci, candidate: k, teacher: t))
+                } else {
+                    pastInvalid.append(l)
+                    if let ci, let mi = monthIndex[l.date.monthKey] { credit[ci][mi] += 1 }
+                }
+            } else if let ci, let k {
+                // Keeping the lesson where it is: worth a move; with another teacher, a move less a teacher change.
+                for o in inst.classes[ci].candidates[k].options {
+                    let p = Placement(classIndex: ci, candidate: k, teacher: o.teacher)
+                    gain[p] = o.teacher == t ? options.moveWeight : max(0, options.moveWeight - options.teacherWeight)
+                }
+            }
+        }
+        teacherOf = inst.classes.indices.map { ci in
+            inst.teachers.indices.filter { teacherCount[[ci, $0]] != nil }
+                .max { (teacherCount[[ci, $0]] ?? 0, $1) < (teacherCount[[ci, $1]] ?? 0, $0) }
+        }
+    }
+
+    /// The term model's spec for the re-plan: published past lessons fixed, days before
+    /// `firstDay` closed, months credited, keeping a lesson worth its gain.
+    func spec(_ teachers: [Int?]?, firstDay: Int) -> TermModelSpec {
+        var s = TermModelSpec(fixedTeacher: teachers, preferences: false, preferredSlot: nil, shortfallWeight: 1, shortfallCap: nil)
+        s.fixedPlacements = fixed
+        s.firstDay = firstDay
+        s.credit = credit
+        s.gain = gain
+        return s
+    }
+
+    /// Missing lessons of `ps`, counting the published lessons given outside the model.
+    func missing(_ ps: [Placement], _ inst: Instance) -> Int {
+        var count: [[Int]: Int] = [:]
+        for p in ps { count[[p.classIndex, inst.days[inst.classes[p.classIndex].candidates[p.candidate].day].month], default: 0] += 1 }
+        var total = 0
+        for (ci, c) in inst.classes.enumerated() {
+            for (mi, minimum) in c.minimum.enumerated() {
+                total += max(0, (minimum ?? 0) - credit[ci][mi] - count[[ci, mi], default: 0])
+            }
+        }
+        return total
+    }
+}
+
 /// Re-plans one group; returns its plan and the published past lessons it could not map.
+/// Three stages: fewest missing lessons, then fewest changes to the published ones, then the
+/// best preferences keeping that much.
 func replanGroup(_ inst: Instance, baseline: [Lesson], options: ReplanOptions, solver: MIPSolver,
                  name: String) -> (GroupPlan, [Lesson]) {
     let clock = Clock()
     let log = options.plan.log ?? { _ in }
     let firstDay = inst.days.firstIndex { $0.date >= options.from } ?? inst.days.count
-    // Where each published lesson sits in the instance: (class, day, period) → candidate.
-    var candidateAt: [[Int]: Int] = [:]
-    for (ci, c) in inst.classes.enumerated() {
-        for (k, cand) in c.candidates.enumerated() { candidateAt[[ci, cand.day, cand.period]] = k }
-    }
-    let dayIndex = Dictionary(uniqueKeysWithValues: inst.days.enumerated().map { ($1.date, $0) })
-    let teacherIndex = Dictionary(uniqueKeysWithValues: inst.teachers.enumerated().map { ($1.id, $0) })
-    let monthIndex = Dictionary(uniqueKeysWithValues: inst.months.enumerated().map { ($1, $0) })
-    var fixed = Set<Placement>(), pastInvalid: [Lesson] = [], gain: [Placement: Double] = [:]
-    var credit = inst.classes.map { _ in [Int](repeating: 0, count: inst.months.count) }
-    var teacherCount: [[Int]: Int] = [:]
-    for l in baseline {
-        let ci = inst.classIndex(school: l.school, id: l.classID)
-        let k = ci.flatMap { ci in dayIndex[l.date].flatMap { candidateAt[[ci, $0, l.period]] } }
-        let t = teacherIndex[l.teacher]
-        let valid = ci != nil && k != nil && t != nil
-            && inst.classes[ci!].candidates[k!].options.contains { $0.teacher == t! }
-        if let ci, let t { teacherCount[[ci, t], default: 0] += 1 }
-        if l.date < options.from {
-            if valid {
-                fixed.insert(Placement(classIndex: ci!, candidate: k!, teacher: t!))
-            } else {
-                pastInvalid.append(l)
-                if let ci, let mi = monthIndex[l.date.monthKey] { credit[ci][mi] += 1 }
-            }
-        } else if let ci, let k {
-            // Keeping the lesson where it is: worth a move; with another teacher, a move less a teacher change.
-            for o in inst.classes[ci].candidates[k].options {
-                let p = Placement(classIndex: ci, candidate: k, teacher: o.teacher)
-                gain[p] = o.teacher == t ? options.moveWeight : max(0, options.moveWeight - options.teacherWeight)
-            }
-        }
-    }
-    // Each class keeps its published teacher (the one who gave most of its lessons).
-    var teacherOf = [Int?](repeating: nil, count: inst.classes.count)
-    for ci in inst.classes.indices {
-        teacherOf[ci] = inst.teachers.indices.filter { teacherCount[[ci, $0]] != nil }
-            .max { (teacherCount[[ci, $0]]!, $1) < (teacherCount[[ci, $1]]!, $0) }
-    }
-    let keepTeachers = inst.policy.sameTeacher && teacherOf.allSatisfy { $0 != nil }
+    let pub = PublishedLessons(inst, baseline: baseline, options: options)
+    let (fixed, gain) = (pub.fixed, pub.gain)
+    let keepTeachers = inst.policy.sameTeacher && pub.teacherOf.allSatisfy { $0 != nil }
     var stages: [StageLog] = []
     func run(_ label: String, _ tm: TermModel, _ warm: [Placement], _ share: Double) -> SolveResult {
         var o = SolveOptions(timeLimit: options.plan.timeLimit.map { max(0.05, ($0 - clock.seconds) * share) },
@@ -137,48 +174,28 @@ func replanGroup(_ inst: Instance, baseline: [Lesson], options: ReplanOptions, s
         log("\(name) \(label): \(r.status.rawValue), \(tm.model.variableCount) columns, objective \(r.objective.map { fmt($0) } ?? "-")")
         return r
     }
-    func spec(_ teachers: [Int?]?) -> TermModelSpec {
-        var s = TermModelSpec(fixedTeacher: teachers, preferences: false, preferredSlot: nil, shortfallWeight: 1, shortfallCap: nil)
-        s.fixedPlacements = fixed
-        s.firstDay = firstDay
-        s.credit = credit
-        s.gain = gain
-        return s
-    }
-    /// Missing lessons, counting the published lessons given outside the model.
-    func missing(_ ps: [Placement]) -> Int {
-        var count: [[Int]: Int] = [:]
-        for p in ps { count[[p.classIndex, inst.days[inst.classes[p.classIndex].candidates[p.candidate].day].month], default: 0] += 1 }
-        var total = 0
-        for (ci, c) in inst.classes.enumerated() {
-            for (mi, minimum) in c.minimum.enumerated() {
-                total += max(0, (minimum ?? 0) - credit[ci][mi] - count[[ci, mi], default: 0])
-            }
-        }
-        return total
-    }
     // The published schedule repaired where it no longer fits, as a first incumbent.
     let published = fixed.sorted() + gain.filter { $0.value == options.moveWeight }.keys.sorted()
-    let warm = inst.greedySchedule(planned: published, teacherOf: keepTeachers ? teacherOf : [Int?](repeating: nil, count: inst.classes.count))
+    let warm = inst.greedySchedule(planned: published, teacherOf: keepTeachers ? pub.teacherOf : [Int?](repeating: nil, count: inst.classes.count))
         .filter { fixed.contains($0) || inst.classes[$0.classIndex].candidates[$0.candidate].day >= firstDay }
     // (1) fewest missing lessons: teachers kept, and if lessons are missing, teachers free.
-    var teachers: [Int?]? = keepTeachers ? teacherOf : nil
-    var feas = TermModel(inst, spec(teachers), name: "replan_feasibility")
+    var teachers: [Int?]? = keepTeachers ? pub.teacherOf : nil
+    var feas = TermModel(inst, pub.spec(teachers, firstDay: firstDay), name: "replan_feasibility")
     var r = run("replan-feasibility", feas, fixed.sorted() + warm.filter { !fixed.contains($0) }, 0.3)
     var best = r.hasSolution ? feas.placements(r.values) : fixed.sorted()
-    var shortfall = missing(best)
+    var shortfall = pub.missing(best, inst)
     if shortfall > 0 && teachers != nil {
         teachers = nil
-        feas = TermModel(inst, spec(nil), name: "replan_exact")
+        feas = TermModel(inst, pub.spec(nil, firstDay: firstDay), name: "replan_exact")
         r = run("replan-exact", feas, best, 0.5)
-        if r.hasSolution, missing(feas.placements(r.values)) < shortfall {
+        if r.hasSolution, pub.missing(feas.placements(r.values), inst) < shortfall {
             best = feas.placements(r.values)
-            shortfall = missing(best)
+            shortfall = pub.missing(best, inst)
         }
     }
     let proven = r.status == .optimal
     // (2) fewest changes to the published lessons with that shortfall.
-    var keep = spec(teachers)
+    var keep = pub.spec(teachers, firstDay: firstDay)
     keep.shortfallWeight = 0
     keep.shortfallCap = Double(shortfall)
     keep.gainObjective = true
@@ -187,7 +204,7 @@ func replanGroup(_ inst: Instance, baseline: [Lesson], options: ReplanOptions, s
     if rk.hasSolution { best = keepModel.placements(rk.values) }
     let kept = best.reduce(0.0) { $0 + (gain[$1] ?? 0) }
     // (3) best preferences, keeping that much of the published schedule.
-    var pref = spec(teachers)
+    var pref = pub.spec(teachers, firstDay: firstDay)
     pref.preferences = true
     pref.shortfallWeight = 0
     pref.shortfallCap = Double(shortfall)
@@ -204,7 +221,7 @@ func replanGroup(_ inst: Instance, baseline: [Lesson], options: ReplanOptions, s
                          shortfallBound: proven ? shortfall : countingShortfallBound(inst).total,
                          quality: all && proven ? .optimal : .feasible, objective: inst.score(best).total,
                          bound: nil, boundNote: "re-plan: published lessons kept first", stages: stages, seconds: clock.seconds)
-    return (plan, pastInvalid)
+    return (plan, pub.pastInvalid)
 }
 
 /// The changes between the published lessons and the re-planned ones (both from the date on):

@@ -79,88 +79,15 @@ struct RhythmPlan {
     }
 
     init(_ inst: Instance, solver: MIPSolver, options: SolveOptions) {
-        let w = inst.preferences
         var m = MIPModel(name: "rhythm")
         let pats = RhythmPlan.patterns(inst)
-        let cap = RhythmPlan.capacity(inst)
-        let nT = inst.teachers.count
         var y: [Int] = []
         for (i, p) in pats.enumerated() { y.append(m.addBinary("y\(i)", objective: p.cost)) }
-        // z[c,t]: the class's teacher for the term.
-        let eligible: [[Int]] = inst.classes.map { c in
-            Array(Set(c.candidates.flatMap { $0.options.map(\.teacher) })).sorted()
-        }
-        var z: [[Int: Int]] = []
-        let overWeight = 1000.0
-        for ci in inst.classes.indices {
-            var zs: [Int: Int] = [:]
-            for t in eligible[ci] { zs[t] = m.addBinary("z_c\(ci)_t\(t)") }
-            z.append(zs)
-            if !zs.isEmpty { m.addConstraint("one_c\(ci)", zs.keys.sorted().map { (zs[$0]!, 1.0) }, lower: 1, upper: 1) }
-        }
-        // Per class: one pattern at most, by its teacher; no pattern costs each required lesson.
-        var byClassTeacher: [[Int]: [Int]] = [:]
-        for (i, p) in pats.enumerated() { byClassTeacher[[p.classIndex, p.teacher], default: []].append(y[i]) }
-        for (ci, c) in inst.classes.enumerated() {
-            let required = Double(c.minimum.reduce(0) { $0 + ($1 ?? 0) })
-            for t in eligible[ci] {
-                let ys = byClassTeacher[[ci, t]] ?? []
-                // np = z − Σy ≥ 0: the class has this teacher but no regular slot.
-                let np = m.addVariable("np_c\(ci)_t\(t)", lower: 0, upper: 1, kind: .continuous,
-                                       objective: max(w.rhythm, 0.01) * required + 1)
-                m.addConstraint("pat_c\(ci)_t\(t)", ys.map { ($0, 1.0) } + [(z[ci][t]!, -1), (np, 1)], lower: 0, upper: 0)
-            }
-        }
-        // A teacher holds a weekly slot of one parity for one class only; weekly and daily limits per parity.
-        var bySlot: [[Int]: [Int]] = [:], byWeek: [[Int]: [Int]] = [:], byDay: [[Int]: [Int]] = [:]
-        for (i, p) in pats.enumerated() {
-            let q = p.odd ? 1 : 0
-            bySlot[[p.teacher, p.slot.weekday, p.slot.period, q], default: []].append(y[i])
-            byWeek[[p.teacher, q], default: []].append(y[i])
-            byDay[[p.teacher, p.slot.weekday, q], default: []].append(y[i])
-        }
-        for key in bySlot.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) where bySlot[key]!.count > 1 {
-            m.addConstraint("slot_\(key.map(String.init).joined(separator: "_"))", bySlot[key]!.map { ($0, 1.0) }, upper: 1)
-        }
-        for key in byWeek.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            if let lim = inst.teachers[key[0]].maxPerWeek, byWeek[key]!.count > lim {
-                m.addConstraint("wk_\(key[0])_\(key[1])", byWeek[key]!.map { ($0, 1.0) }, upper: Double(lim))
-            }
-        }
-        for key in byDay.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            if let lim = inst.teachers[key[0]].maxPerDay, byDay[key]!.count > lim {
-                m.addConstraint("dy_\(key[0])_\(key[1])_\(key[2])", byDay[key]!.map { ($0, 1.0) }, upper: Double(lim))
-            }
-        }
-        // Monthly capacity of each teacher covers the minimums of their classes (same_teacher).
-        if inst.policy.sameTeacher {
-            for t in 0..<nT {
-                for mi in inst.months.indices {
-                    var terms: [(Int, Double)] = []
-                    for (ci, c) in inst.classes.enumerated() {
-                        if let zc = z[ci][t], let minimum = c.minimum[mi], minimum > 0 { terms.append((zc, Double(minimum))) }
-                    }
-                    guard !terms.isEmpty, terms.reduce(0.0, { $0 + $1.1 }) > Double(cap[t][mi]) else { continue }
-                    let over = m.addVariable("over_t\(t)_m\(mi)", lower: 0, upper: .infinity, kind: .continuous, objective: overWeight)
-                    m.addConstraint("cap_t\(t)_m\(mi)", terms + [(over, -1)], upper: Double(cap[t][mi]))
-                }
-            }
-        }
-        // Load balance: each teacher's required lessons above their fair share of the total.
-        if w.loadBalance > 0 && nT > 1 {
-            let caps = inst.teachers.map { Double($0.maxPerWeek ?? inst.periodsPerDay * 5) }
-            let total = caps.reduce(0, +)
-            let allRequired = Double(inst.required)
-            for t in 0..<nT where total > 0 {
-                var terms: [(Int, Double)] = []
-                for (ci, c) in inst.classes.enumerated() {
-                    if let zc = z[ci][t] { terms.append((zc, Double(c.minimum.reduce(0) { $0 + ($1 ?? 0) }))) }
-                }
-                guard !terms.isEmpty else { continue }
-                let e = m.addVariable("e_t\(t)", lower: 0, upper: .infinity, kind: .continuous, objective: w.loadBalance)
-                m.addConstraint("lb_t\(t)", terms + [(e, -1)], upper: allRequired * caps[t] / total)
-            }
-        }
+        let (z, eligible) = Self.addTeacherChoice(&m, inst)
+        Self.addPatternRows(&m, inst, pats, y: y, z: z, eligible: eligible)
+        Self.addTeacherSlotRows(&m, inst, pats, y: y)
+        if inst.policy.sameTeacher { Self.addCapacityRows(&m, inst, z: z, cap: RhythmPlan.capacity(inst)) }
+        if inst.preferences.loadBalance > 0 && inst.teachers.count > 1 { Self.addLoadBalanceRows(&m, inst, z: z) }
 
         let res = solver.solve(m, options: options)
         var teacherOf = [Int?](repeating: nil, count: inst.classes.count)
@@ -168,7 +95,7 @@ struct RhythmPlan {
         var planned: [Placement] = []
         if res.hasSolution {
             for (ci, zs) in z.enumerated() {
-                teacherOf[ci] = zs.keys.sorted().first { res.values[zs[$0]!] > 0.5 }
+                teacherOf[ci] = zs.keys.sorted().first { zs[$0].map { res.values[$0] > 0.5 } ?? false }
             }
             for (i, p) in pats.enumerated() where res.values[y[i]] > 0.5 {
                 slotOf[p.classIndex] = p.slot
@@ -180,5 +107,94 @@ struct RhythmPlan {
         self.planned = planned.sorted()
         self.result = res
         self.modelSize = (m.variableCount, m.constraintCount)
+    }
+
+    // z[c,t]: exactly one teacher for the term per class, among those who may teach it.
+    static func addTeacherChoice(_ m: inout MIPModel, _ inst: Instance) -> (z: [[Int: Int]], eligible: [[Int]]) {
+        let eligible: [[Int]] = inst.classes.map { c in
+            Array(Set(c.candidates.flatMap { $0.options.map(\.teacher) })).sorted()
+        }
+        var z: [[Int: Int]] = []
+        for ci in inst.classes.indices {
+            var zs: [Int: Int] = [:]
+            for t in eligible[ci] { zs[t] = m.addBinary("z_c\(ci)_t\(t)") }
+            z.append(zs)
+            if !zs.isEmpty { m.addConstraint("one_c\(ci)", zs.sorted { $0.key < $1.key }.map { ($0.value, 1.0) }, lower: 1, upper: 1) }
+        }
+        return (z, eligible)
+    }
+
+    // Per class: one pattern at most, by its teacher; no pattern costs each required lesson.
+    static func addPatternRows(_ m: inout MIPModel, _ inst: Instance, _ pats: [Pattern], y: [Int], z: [[Int: Int]], eligible: [[Int]]) {
+        var byClassTeacher: [[Int]: [Int]] = [:]
+        for (i, p) in pats.enumerated() { byClassTeacher[[p.classIndex, p.teacher], default: []].append(y[i]) }
+        for (ci, c) in inst.classes.enumerated() {
+            let required = Double(c.minimum.reduce(0) { $0 + ($1 ?? 0) })
+            for t in eligible[ci] {
+                guard let zt = z[ci][t] else { continue }
+                let ys = byClassTeacher[[ci, t]] ?? []
+                // np = z − Σy ≥ 0: the class has this teacher but no regular slot.
+                let np = m.addVariable("np_c\(ci)_t\(t)", lower: 0, upper: 1, kind: .continuous,
+                                       objective: max(inst.preferences.rhythm, 0.01) * required + 1)
+                m.addConstraint("pat_c\(ci)_t\(t)", ys.map { ($0, 1.0) } + [(zt, -1), (np, 1)], lower: 0, upper: 0)
+            }
+        }
+    }
+
+    // A teacher holds a weekly slot of one parity for one class only; weekly and daily limits per parity.
+    static func addTeacherSlotRows(_ m: inout MIPModel, _ inst: Instance, _ pats: [Pattern], y: [Int]) {
+        var bySlot: [[Int]: [Int]] = [:], byWeek: [[Int]: [Int]] = [:], byDay: [[Int]: [Int]] = [:]
+        for (i, p) in pats.enumerated() {
+            let q = p.odd ? 1 : 0
+            bySlot[[p.teacher, p.slot.weekday, p.slot.period, q], default: []].append(y[i])
+            byWeek[[p.teacher, q], default: []].append(y[i])
+            byDay[[p.teacher, p.slot.weekday, q], default: []].append(y[i])
+        }
+        let ordered = { (d: [[Int]: [Int]]) in d.sorted { $0.key.lexicographicallyPrecedes($1.key) } }
+        for (key, ys) in ordered(bySlot) where ys.count > 1 {
+            m.addConstraint("slot_\(key.map(String.init).joined(separator: "_"))", ys.map { ($0, 1.0) }, upper: 1)
+        }
+        for (key, ys) in ordered(byWeek) {
+            if let lim = inst.teachers[key[0]].maxPerWeek, ys.count > lim {
+                m.addConstraint("wk_\(key[0])_\(key[1])", ys.map { ($0, 1.0) }, upper: Double(lim))
+            }
+        }
+        for (key, ys) in ordered(byDay) {
+            if let lim = inst.teachers[key[0]].maxPerDay, ys.count > lim {
+                m.addConstraint("dy_\(key[0])_\(key[1])_\(key[2])", ys.map { ($0, 1.0) }, upper: Double(lim))
+            }
+        }
+    }
+
+    // Monthly capacity of each teacher covers the minimums of their classes (same_teacher).
+    static func addCapacityRows(_ m: inout MIPModel, _ inst: Instance, z: [[Int: Int]], cap: [[Int]]) {
+        let overWeight = 1000.0
+        for t in inst.teachers.indices {
+            for mi in inst.months.indices {
+                var terms: [(Int, Double)] = []
+                for (ci, c) in inst.classes.enumerated() {
+                    if let zc = z[ci][t], let minimum = c.minimum[mi], minimum > 0 { terms.append((zc, Double(minimum))) }
+                }
+                guard !terms.isEmpty, terms.reduce(0.0, { $0 + $1.1 }) > Double(cap[t][mi]) else { continue }
+                let over = m.addVariable("over_t\(t)_m\(mi)", lower: 0, upper: .infinity, kind: .continuous, objective: overWeight)
+                m.addConstraint("cap_t\(t)_m\(mi)", terms + [(over, -1)], upper: Double(cap[t][mi]))
+            }
+        }
+    }
+
+    // Load balance: each teacher's required lessons above their fair share of the total.
+    static func addLoadBalanceRows(_ m: inout MIPModel, _ inst: Instance, z: [[Int: Int]]) {
+        let caps = inst.teachers.map { Double($0.maxPerWeek ?? inst.periodsPerDay * 5) }
+        let total = caps.reduce(0, +)
+        let allRequired = Double(inst.required)
+        for t in inst.teachers.indices where total > 0 {
+            var terms: [(Int, Double)] = []
+            for (ci, c) in inst.classes.enumerated() {
+                if let zc = z[ci][t] { terms.append((zc, Double(c.minimum.reduce(0) { $0 + ($1 ?? 0) }))) }
+            }
+            guard !terms.isEmpty else { continue }
+            let e = m.addVariable("e_t\(t)", lower: 0, upper: .infinity, kind: .continuous, objective: inst.preferences.loadBalance)
+            m.addConstraint("lb_t\(t)", terms + [(e, -1)], upper: allRequired * caps[t] / total)
+        }
     }
 }

@@ -68,13 +68,37 @@ public final class Slots<T: Sendable>: @unchecked Sendable {
 /// each group (the terminal's progress line).
 public func solveDistrict(_ district: District, only: Set<String>? = nil, jobs: Int, options: PlanOptions,
                           solver: MIPSolver, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> DistrictResult {
+    solveGroups(district, only: only, jobs: jobs, options: options, solver: solver, progress: progress) { d, g throws(Never) in
+        Instance(district: d, schools: g)
+    }
+}
+
+/// `solveDistrict` whose instance builds stop at `buildDeadline` (the run's `--time-limit`):
+/// when one stops, the groups not yet started are skipped (those running end within their
+/// share of the time) and the run ends with `TimeLimitReached` (no schedule: nothing may be written).
+public func solveDistrict(_ district: District, only: Set<String>? = nil, jobs: Int, options: PlanOptions,
+                          solver: MIPSolver, buildDeadline: BuildDeadline,
+                          progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(TimeLimitReached) -> DistrictResult {
+    try solveGroups(district, only: only, jobs: jobs, options: options, solver: solver, progress: progress) { d, g throws(TimeLimitReached) in
+        try Instance(district: d, schools: g, deadline: buildDeadline)
+    }
+}
+
+/// The groups solved in parallel, each instance made by `build`; the first error `build` throws
+/// ends the run (groups not started are skipped).
+func solveGroups<E: Error>(_ district: District, only: Set<String>?, jobs: Int, options: PlanOptions, solver: MIPSolver,
+                           progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
+                           build: @escaping @Sendable (District, [School]) throws(E) -> Instance) throws(E) -> DistrictResult {
     let clock = Clock()
     let groups = schoolGroups(district).filter { g in only.map { o in g.contains { o.contains($0.id) } } ?? true }
     let plans = Slots<GroupPlan>(groups.count)
+    let failures = Slots<E>(groups.count)
+    let failed = Flag()
     let started = Counter()
     let finished = Counter()
     progress?(0, groups.count)
     parallelForEach(groups.count, jobs: jobs) { i in
+        guard !failed.isSet else { return }
         var o = options
         if let limit = options.timeLimit {
             let left = max(0.0, limit - clock.seconds)
@@ -83,7 +107,13 @@ public func solveDistrict(_ district: District, only: Set<String>? = nil, jobs: 
             if left <= 0 { o.timeLimit = 0 }
         }
         // Pins first (the dean's), then lectures, then the lessons around both.
-        let (pinned, kept) = Instance(district: district, schools: groups[i]).withPins(groups[i])
+        let built: Instance
+        do throws(E) { built = try build(district, groups[i]) } catch {
+            failures[i] = error
+            failed.set()
+            return
+        }
+        let (pinned, kept) = built.withPins(groups[i])
         let (inst, lectures, missing) = pinned.withLectures(groups[i])
         var plan = Planner(solver: solver, options: o).plan(inst, name: groups[i].map(\.id).joined(separator: "+"))
         plan.pinned = kept
@@ -92,7 +122,15 @@ public func solveDistrict(_ district: District, only: Set<String>? = nil, jobs: 
         plans[i] = plan
         progress?((finished.take(below: groups.count) ?? 0) + 1, groups.count)
     }
-    let done = (0..<groups.count).map { plans[$0]! }
+    if let error = (0..<groups.count).lazy.compactMap({ failures[$0] }).first { throw error }
+    let done = (0..<groups.count).compactMap { plans[$0] }
+    return merged(district, groups: groups, plans: done, only: only, seconds: clock.seconds, jobs: jobs)
+}
+
+/// The groups' plans as one result: lessons (placed, lectures, kept pins) and shortfalls of the
+/// schools asked for, the months table derived from the lessons.
+private func merged(_ district: District, groups: [[School]], plans done: [GroupPlan], only: Set<String>?,
+                    seconds: Double, jobs: Int) -> DistrictResult {
     var lessons = done.flatMap {
         $0.instance.lessons($0.placements) + $0.instance.lectureLessons($0.lectures, district: district) + $0.instance.pinnedLessons($0.pinned)
     }
@@ -107,7 +145,15 @@ public func solveDistrict(_ district: District, only: Set<String>? = nil, jobs: 
     lessons.sort()
     let months = Verifier.monthsTable(solvedSchools, lessons)
     return DistrictResult(district: solvedSchools, plans: done, lessons: lessons, months: months,
-                          shortfalls: shortfalls, seconds: clock.seconds, jobs: jobs)
+                          shortfalls: shortfalls, seconds: seconds, jobs: jobs)
+}
+
+/// A flag set once by any thread (a group whose build stopped), read by all.
+final class Flag: @unchecked Sendable {
+    private var value = false
+    private let lock = NSLock()
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    func set() { lock.lock(); value = true; lock.unlock() }
 }
 
 /// Writes the monolithic term model of the whole pack — every school in one model, teachers free,

@@ -8,6 +8,13 @@ public struct ScheduleRejection: Error, Sendable {
     public var violations: [Violation]
 }
 
+/// Why a solve job gives nothing to write: the verifier rejected its schedule (an internal
+/// error), or the time limit was reached before a group's instance was built.
+public enum SolveJobError: Error, Sendable {
+    case rejected(ScheduleRejection)
+    case timeLimit(TimeLimitReached)
+}
+
 /// What `xinyu solve` writes, planned and checked before anything is written.
 public struct SolveOutput: Sendable {
     public var result: DistrictResult
@@ -37,16 +44,35 @@ public enum SolveStage: Sendable { case solving, extras }
 /// It writes nothing; the caller writes `files` and then `report`.
 public enum SolveJob {
     public static func run(_ district: District, packRoot: String, only: Set<String>?, jobs: Int, options: PlanOptions,
-                           solver: MIPSolver, extrasTimeLimit: () -> Double?,
+                           solver: MIPSolver, extrasTimeLimit: () -> Double?, buildDeadline: BuildDeadline? = nil,
                            progress: (@Sendable (_ stage: SolveStage, _ done: Int, _ total: Int) -> Void)? = nil)
-        throws(ScheduleRejection) -> SolveOutput {
-        let result = solveDistrict(district, only: only, jobs: jobs, options: options, solver: solver,
-                                   progress: progress.map { p in { @Sendable d, t in p(.solving, d, t) } })
-        try verify(result)
-        progress?(.extras, 0, 1)
-        let output = try outputs(result, packRoot: packRoot, solver: solver, extrasTimeLimit: extrasTimeLimit())
-        progress?(.extras, 1, 1)
-        return output
+        throws(SolveJobError) -> SolveOutput {
+        let result = try solveVerified(district, only: only, jobs: jobs, options: options, solver: solver, buildDeadline: buildDeadline,
+                                       progress: progress.map { p in { @Sendable d, t in p(.solving, d, t) } })
+        do throws(ScheduleRejection) {
+            progress?(.extras, 0, 1)
+            let output = try outputs(result, packRoot: packRoot, solver: solver, extrasTimeLimit: extrasTimeLimit())
+            progress?(.extras, 1, 1)
+            return output
+        } catch { throw .rejected(error) }
+    }
+
+    /// The groups solved (instance builds stopping at `buildDeadline`, if given) and the
+    /// schedule verified: the first half of `run`, and the district office's solve (`runDistrict`).
+    public static func solveVerified(_ district: District, only: Set<String>?, jobs: Int, options: PlanOptions, solver: MIPSolver,
+                                     buildDeadline: BuildDeadline?, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?)
+        throws(SolveJobError) -> DistrictResult {
+        let result: DistrictResult
+        if let buildDeadline {
+            do throws(TimeLimitReached) {
+                result = try solveDistrict(district, only: only, jobs: jobs, options: options, solver: solver,
+                                           buildDeadline: buildDeadline, progress: progress)
+            } catch { throw .timeLimit(error) }
+        } else {
+            result = solveDistrict(district, only: only, jobs: jobs, options: options, solver: solver, progress: progress)
+        }
+        do throws(ScheduleRejection) { try verify(result) } catch { throw .rejected(error) }
+        return result
     }
 
     /// The files of a verified result (solved, or rebuilt from a hand-edited schedule by
@@ -72,9 +98,16 @@ public enum SolveJob {
         return SolveOutput(result: result, extras: extras, report: report, files: files)
     }
 
-    /// Never write a schedule the independent verifier rejects: the one check before writing.
+    /// Never write a schedule the independent verifier rejects: the one check before writing
+    /// (solve, refresh, district, replan). Months may be short (they are reported, not hidden).
     public static func verify(_ result: DistrictResult) throws(ScheduleRejection) {
-        let violations = Verifier.check(result.district, result.lessons, months: result.months, allowShort: true)
+        try verify(result.district, result.lessons, months: result.months)
+    }
+
+    /// `verify` of lessons not held in a result (replan checks the lessons it placed; `months`
+    /// nil: no months table to compare).
+    public static func verify(_ district: District, _ lessons: [Lesson], months: [MonthRow]?) throws(ScheduleRejection) {
+        let violations = Verifier.check(district, lessons, months: months, allowShort: true)
         if !violations.isEmpty { throw ScheduleRejection(violations: violations) }
     }
 

@@ -8,7 +8,7 @@
 
 import XinyuPack
 
-enum TermCalendar {
+enum ImportTermCalendar {
     static func date(_ y: Int, _ m: Int, _ d: Int) -> CivilDate {
         guard let date = CivilDate(year: y, month: m, day: d) else { preconditionFailure("bad literal date") }
         return date

@@ -1,0 +1,47 @@
+import Foundation
+import XCTest
+
+/// `--time-limit` reached while the instance is built (issue 17 item 11): exit 124, said in both
+/// languages, nothing written, `--out` as it was.
+final class TimeLimitCLITests: XCTestCase {
+    /// The built `xinyu` beside the test bundle (as CLITests finds it).
+    var binary: String {
+        let bundle = Bundle(for: TimeLimitCLITests.self).bundleURL
+        let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("xinyu").path }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }
+
+    func xinyu(_ args: [String]) throws -> CLITests.Run {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return CLITests.Run(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    }
+
+    func testTimeLimitDuringInstanceBuilding() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinyu-limit-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+        // A generated school of about 150 classes: its build takes far longer than the limit
+        // (0.001 s, with a grace of a tenth of it), which reading the pack has already used up.
+        let gen = try xinyu(["generate", "--schools", "1", "--classes", "150", "--seed", "4", "--out", dir + "/pack"])
+        XCTAssertEqual(gen.code, 0, gen.err)
+        let r = try xinyu(["solve", dir + "/pack", "--out", dir + "/out", "--time-limit", "0.001", "--jobs", "1"])
+        XCTAssertEqual(r.code, 124, r.err)
+        XCTAssertTrue(r.err.contains("time limit reached during instance building of S01"), r.err)
+        XCTAssertTrue(r.err.contains("时间上限"), r.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/out"), "nothing written")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains(".xinyu-new") || $0.contains(".tmp-") }
+        XCTAssertEqual(left, [])
+        let district = try xinyu(["district", dir + "/pack", "--out", dir + "/office", "--time-limit", "0.001", "--jobs", "1", "--no-advice"])
+        XCTAssertEqual(district.code, 124, district.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/office"))
+    }
+}
