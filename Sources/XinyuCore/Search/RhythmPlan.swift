@@ -148,7 +148,7 @@ struct RhythmPlan {
         }
         // Load balance: each teacher's required lessons above their fair share of the total.
         if w.loadBalance > 0 && nT > 1 {
-            let caps = inst.teachers.map { Double($0.maxPerWeek ?? inst.periodsPerDay * 5) }
+            let caps = inst.teachers.indices.map(inst.weeklyCapacity)
             let total = caps.reduce(0, +)
             let allRequired = Double(inst.required)
             for t in 0..<nT where total > 0 {
