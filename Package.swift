@@ -38,18 +38,21 @@ let package = Package(
         // China's holiday table, read by import and generate (HolidayTable.swift): embedded in the
         // binary, so a copied `xinyu` needs no resource folder beside it.
         resources: [.embedInCode("Resources/holidays-cn.csv")]),
+        // The one maximum flow (Ford–Fulkerson, edges in insertion order): the generator's
+        // timetables and the planner's flow bound. No dependencies.
+        .target(name: "XinyuFlow"),
         // The independent verifiers (lessons, duty, lesson details): they read pack types only, so
         // the compiler keeps them from using anything of the planner they check.
         .target(name: "XinyuVerify", dependencies: ["XinyuPack"]),
         // The planner, in rooms: Instance/ (calendar, indexing), Formulation/ (term model, costs),
         // Search/ (stages, greedy, re-planning), Bounds/, Duty/, Extras/ (lectures, details), Text/.
-        .target(name: "XinyuCore", dependencies: ["XinyuPack", "XinyuMIP", "XinyuVerify"]),
+        .target(name: "XinyuCore", dependencies: ["XinyuPack", "XinyuMIP", "XinyuVerify", "XinyuFlow"]),
         // libxlsxwriter's C API (Debian libxlsxwriter-dev): the XLSX writer used by XinyuExport.
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Exports of a schedule: XLSX workbooks, iCalendar files, a static HTML site (zh-CN / en).
         .target(name: "XinyuExport", dependencies: ["XinyuPack", "XinyuCore", "XinyuVerify", "CXLSXWriter"]),
         // Sample district generator.
-        .target(name: "XinyuGenerate", dependencies: ["XinyuPack"]),
+        .target(name: "XinyuGenerate", dependencies: ["XinyuPack", "XinyuFlow"]),
         // Importers: FET, XHSTT (ITC 2011) and timetable grids (课程表) into a district pack.
         .target(name: "XinyuImport", dependencies: [
             "XinyuPack",
@@ -78,6 +81,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "xinyu", dependencies: ["XinyuCLI"]),
+        .testTarget(name: "XinyuFlowTests", dependencies: ["XinyuFlow"]),
         .testTarget(name: "XinyuMIPTests", dependencies: ["XinyuMIP", "XinyuGLPK"]),
         .testTarget(name: "XinyuPackTests", dependencies: ["XinyuPack"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XinyuCoreTests", dependencies: ["XinyuVerify", "XinyuCore", "XinyuPack", "XinyuMIP", "XinyuGLPK"]),

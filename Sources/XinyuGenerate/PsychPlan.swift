@@ -17,7 +17,7 @@ struct StagePsychPlan {
     var stage: Stage
     /// Full-time teachers of this school's own (1; 2 for a stage of more than 1,500 students).
     var fullTime: Int
-    /// Part-time teachers: about one per 600 students, at least one.
+    /// Part-time teachers: about one per `students_per_parttime` (600) students, at least one.
     var partTime: Int
     /// Classes (0, or 2–4) whose 校本课程 the first full-time teacher teaches: their few timetable rows.
     var schoolCourseClasses: Int
@@ -34,7 +34,7 @@ struct StagePsychPlan {
             var plan = StagePsychPlan(
                 stage: stage,
                 fullTime: students > 1500 ? 2 : 1,
-                partTime: max(1, (students + 300) / 600),
+                partTime: max(1, (students + PolicyDefaults.studentsPerParttime / 2) / PolicyDefaults.studentsPerParttime),
                 schoolCourseClasses: 0, understaffed: nil, sharedFrom: nil)
             let teachesCourse = rng.chance(35)
             let courseClasses = rng.int(2...4)

@@ -85,13 +85,10 @@ extension Policy {
     /// The sample district's policy: 2 lessons a month, at most 1 a week, one teacher per class,
     /// displacing 班会, 地方课程, 校本课程 or 自习, and free periods at cost 4 unless `tight`.
     static func sample(term: TermInfo, tight: Bool) -> Policy {
-        var p = Policy()
-        p.lessonsPerMonth = 2
-        p.maxPerWeek = 1
-        p.sameTeacher = true
+        var p = Policy()  // the defaults: 2 lessons a month, at most 1 a week, one teacher per class
         p.useFreePeriods = !tight
         p.freePeriodCost = 4
-        p.displaceable = ["班会": 3, "地方课程": 1, "校本课程": 1, "自习": 2]
+        p.displaceable = PolicyDefaults.importDisplaceable.merging(["自习": 2]) { a, _ in a }
         // Tight leaves the short month at the full minimum, so its shortfall shows.
         p.monthMinimum = tight ? [:] : term.monthMinimum
         return p

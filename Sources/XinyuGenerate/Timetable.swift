@@ -13,6 +13,7 @@
 //     also loosens the daily caps and lowers teachers' loads if that keeps failing).
 // An odd/even (单双周) pair holds its two teachers in every week, which is stricter than needed.
 
+import XinyuFlow
 import XinyuPack
 
 /// One teaching unit of a class: a subject with its teacher and weekly periods, or an odd/even pair.
@@ -119,7 +120,7 @@ struct TimetableBuilder {
             let unitNode = { (i: Int) in 2 + i }
             let unitDayNode = { (i: Int, d: Int) in 2 + u + i * days + d }
             let slotNode = { (d: Int, p: Int) in 2 + u + u * days + d * periods + p }
-            var g = FlowGraph(nodes: 2 + u + u * days + days * periods)
+            var g = FlowNetwork(nodes: 2 + u + u * days + days * periods)
             // Main subjects first so they get the mornings; otherwise a random order.
             // (Ties keep the shuffled order explicitly: the result must not depend on how the
             // standard library's sort treats equal elements.)

@@ -23,9 +23,9 @@ public struct ImportResult: Sendable {
 }
 
 public enum PackAssembly {
-    /// The policy an imported pack starts with: 2 lessons a month, at most 1 a week, one teacher
-    /// per class, free periods allowed, displacing 班会 (3), 地方课程 (1), 校本课程 (1).
-    public static let defaultDisplaceable: [String: Double] = ["班会": 3, "地方课程": 1, "校本课程": 1]
+    /// The policy an imported pack starts with is `Policy()` (PolicyDefaults: 2 lessons a month, at
+    /// most 1 a week, one teacher per class, free periods allowed), displacing these subjects.
+    public static let defaultDisplaceable: [String: Double] = PolicyDefaults.importDisplaceable
 
     public static func assemble(_ source: ImportSource, options: ImportOptions) throws(ImportError) -> ImportResult {
         let file = source.files.first ?? "input"
@@ -99,13 +99,10 @@ public enum PackAssembly {
         return classes
     }
 
-    /// The default policy with --displaceable and --free-periods.
+    /// The default policy (`PolicyDefaults`) with --displaceable and --free-periods.
     static func policyFor(_ options: ImportOptions, rows: [TimetableRow], report: inout ImportReport) -> Policy {
         var policy = Policy()
-        policy.lessonsPerMonth = 2
-        policy.maxPerWeek = 1
-        policy.sameTeacher = true
-        policy.useFreePeriods = options.freePeriods ?? true
+        if let free = options.freePeriods { policy.useFreePeriods = free }
         policy.displaceable = options.displaceable ?? defaultDisplaceable
         let usedSubjects = Set(rows.flatMap { $0.subject.split(separator: "/").map(String.init) } + rows.map(\.subject))
         let unmatched = policy.displaceable.keys.filter { !usedSubjects.contains($0) }.sorted()

@@ -154,24 +154,24 @@ public struct CalendarEntry: Sendable, Hashable {
 public struct PreferenceWeights: Sendable, Hashable {
     /// Per unit of displacement cost (the `policy.displaceable` cost of each replaced subject,
     /// `free_period_cost` for a free period).
-    public var displacement: Double = 1
+    public var displacement: Double = PolicyDefaults.displacementWeight
     /// Per lesson not in its class's regular slot (same weekday and period all term).
-    public var rhythm: Double = 2
+    public var rhythm: Double = PolicyDefaults.rhythmWeight
     /// Per lesson of a class that comes within 7 days of another of its lessons (counted once
     /// for each day of overlap of their 7-day windows, so closer is dearer).
-    public var spread: Double = 1
+    public var spread: Double = PolicyDefaults.spreadWeight
     /// Per lesson a teacher gives above their fair share (by weekly capacity) of the term.
-    public var loadBalance: Double = 1
+    public var loadBalance: Double = PolicyDefaults.loadBalanceWeight
     public init() {}
 }
 
-/// The district's policy (district.toml `[policy]`).
+/// The district's policy (district.toml `[policy]`); a key left out takes `PolicyDefaults`.
 public struct Policy: Sendable, Hashable {
-    public var lessonsPerMonth: Int = 2
-    public var maxPerWeek: Int = 1
-    public var sameTeacher: Bool = true
-    public var useFreePeriods: Bool = true
-    public var freePeriodCost: Double = 0
+    public var lessonsPerMonth: Int = PolicyDefaults.lessonsPerMonth
+    public var maxPerWeek: Int = PolicyDefaults.maxPerWeek
+    public var sameTeacher: Bool = PolicyDefaults.sameTeacher
+    public var useFreePeriods: Bool = PolicyDefaults.useFreePeriods
+    public var freePeriodCost: Double = PolicyDefaults.freePeriodCost
     /// Subject → displacement cost (higher = less preferred).
     public var displaceable: [String: Double] = [:]
     /// `YYYY-MM` → minimum for that month, overriding `lessonsPerMonth`.
@@ -279,7 +279,8 @@ public struct School: Sendable, Hashable {
     public var lectures: LecturePolicy?
     /// pinned.csv (a Xinyu extension): lessons the dean fixed and places kept free of lessons.
     public var pins: [Pin] = []
-    public init(id: String, name: String, stages: [Stage], daysPerWeek: Int = 5, periodsPerDay: Int = 8,
+    public init(id: String, name: String, stages: [Stage], daysPerWeek: Int = PolicyDefaults.daysPerWeek,
+                periodsPerDay: Int = PolicyDefaults.periodsPerDay,
                 classes: [SchoolClass] = [], timetable: [TimetableRow] = [], teachers: [Teacher] = [],
                 unavailable: [Unavailability] = [], periodTimes: [String] = [],
                 counselingRoom: CounselingRoomPolicy? = nil, activityRoom: ActivityRoomPolicy? = nil,

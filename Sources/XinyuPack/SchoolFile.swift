@@ -7,8 +7,8 @@ import TOMLKit
 struct SchoolSettings {
     var name = ""
     var stages: [Stage]?
-    var daysPerWeek: Int? = 5
-    var periodsPerDay: Int? = 8
+    var daysPerWeek: Int? = PolicyDefaults.daysPerWeek
+    var periodsPerDay: Int? = PolicyDefaults.periodsPerDay
     var periodTimes: [String] = []
     var counselingRoom: CounselingRoomPolicy?
     var activityRoom: ActivityRoomPolicy?
@@ -63,15 +63,15 @@ enum SchoolFile {
             toml.error(["stages"], "missing key \"stages\" (e.g. stages = [\"primary\"])", log: &log)
         }
 
-        // days_per_week (default 5) and periods_per_day (default 8): small whole numbers.
+        // days_per_week and periods_per_day (defaults in PolicyDefaults): small whole numbers.
         func count(_ key: String, _ range: ClosedRange<Int>, default defaultValue: Int) -> Int? {
             guard let value = table[key] else { return defaultValue }
             if let i = value.int, range.contains(i) { return i }
             toml.error([key], "\(key) \(describe(value)) is not \(rangeText(range))", log: &log)
             return nil
         }
-        settings.daysPerWeek = count("days_per_week", daysRange, default: 5)
-        settings.periodsPerDay = count("periods_per_day", periodsRange, default: 8)
+        settings.daysPerWeek = count("days_per_week", daysRange, default: PolicyDefaults.daysPerWeek)
+        settings.periodsPerDay = count("periods_per_day", periodsRange, default: PolicyDefaults.periodsPerDay)
 
         // period_times (optional): one "HH:MM-HH:MM" per period, in order, not overlapping.
         if let value = table["period_times"] {

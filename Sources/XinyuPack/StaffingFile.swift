@@ -7,16 +7,16 @@ import TOMLKit
 /// psychology teacher commonly teaches 12–16 periods a week; a part-time one teaches a few periods
 /// beside their main subject.
 public struct StaffingSettings: Sendable, Hashable, Codable {
-    /// One psychology teacher (full- plus part-time) per this many students (default 600).
-    public var studentsPerParttime: Int = 600
-    /// Least weekly opening hours of a school's counseling room (心理辅导室), default 8.
-    public var counselingMinHours: Double = 8
+    /// One psychology teacher (full- plus part-time) per this many students.
+    public var studentsPerParttime: Int = PolicyDefaults.studentsPerParttime
+    /// Least weekly opening hours of a school's counseling room (心理辅导室).
+    public var counselingMinHours: Double = PolicyDefaults.counselingMinHours
     /// The load a new or raised full-time (专职) teacher is given: periods a week and a day.
-    public var fulltimeMaxPerWeek: Int = 14
-    public var fulltimeMaxPerDay: Int = 4
+    public var fulltimeMaxPerWeek: Int = PolicyDefaults.fulltimeMaxPerWeek
+    public var fulltimeMaxPerDay: Int = PolicyDefaults.fulltimeMaxPerDay
     /// The load of a part-time (兼职) teacher's psychology lessons: periods a week and a day.
-    public var parttimeMaxPerWeek: Int = 6
-    public var parttimeMaxPerDay: Int = 2
+    public var parttimeMaxPerWeek: Int = PolicyDefaults.parttimeMaxPerWeek
+    public var parttimeMaxPerDay: Int = PolicyDefaults.parttimeMaxPerDay
     public init() {}
 
     /// The caps for a role (`full` or `part`), never above a school day's periods or a week's.

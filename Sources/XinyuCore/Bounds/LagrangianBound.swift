@@ -58,7 +58,7 @@ struct CouplingRows {
             capacity.append(Double(cap))
             for p in ps { rowsOf[p, default: []].append(row) }
         }
-        let caps = inst.teachers.map { Double($0.maxPerWeek ?? inst.periodsPerDay * 5) }
+        let caps = inst.teachers.indices.map(inst.weeklyCapacity)
         let capTotal = caps.reduce(0, +)
         let balances = inst.preferences.loadBalance > 0 && inst.teachers.count > 1 && capTotal > 0
         share = balances ? caps.map { $0 * Double(inst.required) / capTotal } : []

@@ -78,9 +78,15 @@ extension Instance {
         }.sorted()
     }
 
-    /// Weekly capacity of each teacher for fair shares: max_per_week, or 5 × periods per day.
+    /// Weekly capacity of each teacher for fair shares, by teacher id.
     public var teacherCapacity: [String: Double] {
-        Dictionary(uniqueKeysWithValues: teachers.map { ($0.id, Double($0.maxPerWeek ?? periodsPerDay * 5)) })
+        Dictionary(uniqueKeysWithValues: teachers.indices.map { (teachers[$0].id, weeklyCapacity($0)) })
+    }
+
+    /// Weekly capacity of teacher `t` for fair shares (load balance): max_per_week, or
+    /// `PolicyDefaults.weeklyCapacity` of the group's periods per day when it is empty.
+    func weeklyCapacity(_ t: Int) -> Double {
+        Double(PolicyDefaults.weeklyCapacity(maxPerWeek: teachers[t].maxPerWeek, periodsPerDay: periodsPerDay))
     }
 
     public func score(_ placements: [Placement]) -> PreferenceCosts {

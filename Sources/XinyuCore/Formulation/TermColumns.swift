@@ -2,30 +2,34 @@ import XinyuMIP
 import XinyuPack
 
 /// The x columns of a term model, grouped once by what the families count over. Keys are
-/// integers (documented beside each group); families sort them before making rows.
+/// integers (the limits' keys are `LessonRules.key`'s, the others documented beside them);
+/// families sort them before making rows.
 struct TermColumns {
-    let nT: Int, nD: Int, nM: Int, nW: Int
+    /// The rules whose limits the groups follow (the greedy start counts the same keys).
+    let rules: LessonRules
+    let nT: Int, nM: Int
+    var nD: Int { rules.nD }
+    var nW: Int { rules.nW }
     /// Periods per day plus one, so that (day, period) keys never collide.
-    let P: Int
+    var P: Int { rules.P }
     var xs: [TermModel.XVar] = []
-    /// (class, day, period) → x columns of every teacher option (`slotKey`).
-    var atSlot: [Int: [Int]] = [:]
+    /// Each limit's key → the x columns that use it, by `LessonRules.Limit.rawValue`.
+    private(set) var byLimit: [[Int: [Int]]] = LessonRules.Limit.allCases.map { _ in [:] }
     var byClassMonth: [Int: [Int]] = [:]   // c * nM + m
-    var byClassWeek: [Int: [Int]] = [:]    // c * nW + w
-    var byTeacherTime: [Int: [Int]] = [:]  // (t * nD + d) * P + p
-    var byTeacherDay: [Int: [Int]] = [:]   // t * nD + d
-    var byTeacherWeek: [Int: [Int]] = [:]  // t * nW + w
     var byClassTeacherWeek: [Int: [Int]] = [:]  // (c * nT + t) * nW + w
 
     init(_ inst: Instance) {
+        rules = LessonRules(inst)
         nT = inst.teachers.count
-        nD = inst.days.count
         nM = inst.months.count
-        nW = inst.isoWeeks.count
-        P = max(1, inst.periodsPerDay + 1)
     }
 
-    func slotKey(_ c: Int, _ d: Int, _ p: Int) -> Int { (c * nD + d) * P + p }
+    func slotKey(_ c: Int, _ d: Int, _ p: Int) -> Int { rules.key(.classSlot, classIndex: c, day: d, period: p, teacher: 0) }
+
+    /// The x columns of each key of `limit`.
+    func columns(_ limit: LessonRules.Limit) -> [Int: [Int]] { byLimit[limit.rawValue] }
+    /// (class, day, period) → x columns of every teacher option (`slotKey`).
+    var atSlot: [Int: [Int]] { columns(.classSlot) }
 
     /// Fills the groups from `xs` (after every x column is made).
     mutating func group(_ inst: Instance) {
@@ -33,10 +37,10 @@ struct TermColumns {
             let cand = inst.classes[x.classIndex].candidates[x.candidate]
             let day = inst.days[cand.day]
             byClassMonth[x.classIndex * nM + day.month, default: []].append(x.column)
-            byClassWeek[x.classIndex * nW + day.isoWeek, default: []].append(x.column)
-            byTeacherTime[(x.teacher * nD + cand.day) * P + cand.period, default: []].append(x.column)
-            byTeacherDay[x.teacher * nD + cand.day, default: []].append(x.column)
-            byTeacherWeek[x.teacher * nW + day.isoWeek, default: []].append(x.column)
+            for limit in LessonRules.Limit.allCases {
+                let key = rules.key(limit, classIndex: x.classIndex, day: cand.day, period: cand.period, teacher: x.teacher)
+                byLimit[limit.rawValue][key, default: []].append(x.column)
+            }
             byClassTeacherWeek[(x.classIndex * max(1, nT) + x.teacher) * nW + day.isoWeek, default: []].append(x.column)
         }
     }
@@ -79,7 +83,7 @@ struct TermModelBuilder {
         self.inst = inst
         self.spec = spec
         m = MIPModel(name: name)
-        caps = inst.teachers.map { Double($0.maxPerWeek ?? inst.periodsPerDay * 5) }
+        caps = inst.teachers.indices.map(inst.weeklyCapacity)
         capTotal = caps.reduce(0, +)
         scale = spec.preferences ? 100 * (Self.balances(inst, spec, capTotal) ? capTotal : 1) : 1
         cols = TermColumns(inst)
@@ -107,19 +111,17 @@ struct TermModelBuilder {
         m.addConstraint(name, terms + [(excess, -1)], upper: upper)
     }
 
-    /// Decision variables: x[c, k, t] = class c has its lesson at candidate k, taught by t.
+    /// Decision variables: x[c, k, t] = class c has its lesson at candidate k, taught by t, for
+    /// each option the spec's scope admits (`LessonScope`, shared with the greedy start).
     mutating func addLessonColumns() {
         let w = inst.preferences
+        let scope = spec.scope
         for (ci, c) in inst.classes.enumerated() {
-            let fixed: Int?? = spec.fixedTeacher.map { $0[ci] }
             for (k, cand) in c.candidates.enumerated() {
                 for (oi, o) in cand.options.enumerated() {
                     let here = Placement(classIndex: ci, candidate: k, teacher: o.teacher)
+                    guard scope.admits(here, day: cand.day) else { continue }
                     let mustStay = spec.fixedPlacements.contains(here)
-                    if !mustStay {
-                        if cand.day < spec.firstDay { continue }
-                        if let fixed, fixed != o.teacher { continue }
-                    }
                     var c = 0.0
                     if spec.preferences {
                         c += w.displacement * cand.cost
@@ -129,7 +131,6 @@ struct TermModelBuilder {
                     let col = m.addVariable("x_c\(ci)_d\(cand.day)_p\(cand.period)_t\(o.teacher)", lower: mustStay ? 1 : 0,
                                             upper: 1, kind: .binary, objective: cost(c))
                     cols.xs.append(TermModel.XVar(classIndex: ci, candidate: k, option: oi, teacher: o.teacher, column: col))
-                    cols.atSlot[cols.slotKey(ci, cand.day, cand.period), default: []].append(col)
                 }
             }
         }

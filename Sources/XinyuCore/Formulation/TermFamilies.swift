@@ -15,44 +15,26 @@ extension TermModelBuilder {
     }
 
     /// One lesson at a time: a class has at most one lesson at a (day, period), whoever teaches it.
-    mutating func addClassOncePerSlot() {
-        for (key, xs) in cols.atSlot.sorted(by: { $0.key < $1.key }) where xs.count > 1 {
-            m.addConstraint("one_k\(key)", ones(xs), upper: 1)
-        }
-    }
+    mutating func addClassOncePerSlot() { addLimitRows(.classSlot, "one_k") }
 
     /// Week cap: at most max_per_week lessons per class in an ISO week (fewer in short weeks).
-    mutating func addClassWeekCap() {
-        let nW = max(1, cols.nW)
-        for (key, xs) in cols.byClassWeek.sorted(by: { $0.key < $1.key }) {
-            let cap = inst.classWeekCap(key / nW, key % nW)
-            if xs.count > cap { m.addConstraint("cw_\(key)", ones(xs), upper: Double(cap)) }
-        }
-    }
+    mutating func addClassWeekCap() { addLimitRows(.classWeek, "cw_") }
 
     /// One place per teacher and time: a teacher gives at most one lesson at a (day, period).
-    mutating func addTeacherOnePlace() {
-        for (key, xs) in cols.byTeacherTime.sorted(by: { $0.key < $1.key }) where xs.count > 1 {
-            m.addConstraint("tt_\(key)", ones(xs), upper: 1)
-        }
-    }
+    mutating func addTeacherOnePlace() { addLimitRows(.teacherTime, "tt_") }
 
     /// Teacher day cap: at most their limit of lessons on a date.
-    mutating func addTeacherDayCap() {
-        let nD = max(1, cols.nD)
-        for (key, xs) in cols.byTeacherDay.sorted(by: { $0.key < $1.key }) {
-            if let lim = inst.teacherDayCap(key / nD, key % nD), xs.count > lim {
-                m.addConstraint("td_\(key)", ones(xs), upper: Double(lim))
-            }
-        }
-    }
+    mutating func addTeacherDayCap() { addLimitRows(.teacherDay, "td_") }
 
     /// Teacher week cap: at most their limit of lessons in an ISO week.
-    mutating func addTeacherWeekCap() {
-        let nW = max(1, cols.nW)
-        for (key, xs) in cols.byTeacherWeek.sorted(by: { $0.key < $1.key }) {
-            if let lim = inst.teacherWeekCap(key / nW, key % nW), xs.count > lim {
-                m.addConstraint("tw_\(key)", ones(xs), upper: Double(lim))
+    mutating func addTeacherWeekCap() { addLimitRows(.teacherWeek, "tw_") }
+
+    /// A shared limit of `LessonRules` as rows: one `≤ capacity` row (named `prefix` + key) for
+    /// each key whose columns could exceed it; the greedy start checks the same capacities.
+    mutating func addLimitRows(_ limit: LessonRules.Limit, _ prefix: String) {
+        for (key, xs) in cols.columns(limit).sorted(by: { $0.key < $1.key }) {
+            if let cap = cols.rules.capacity(limit, key: key), xs.count > cap {
+                m.addConstraint(prefix + "\(key)", ones(xs), upper: Double(cap))
             }
         }
     }
@@ -70,7 +52,7 @@ extension TermModelBuilder {
 
     /// Same teacher: one teacher keeps a class all term (only when the model chooses teachers).
     mutating func addSameTeacher() {
-        guard inst.policy.sameTeacher && spec.fixedTeacher == nil else { return }
+        guard cols.rules.sameTeacher && spec.fixedTeacher == nil else { return }
         let nT = cols.nT, nW = max(1, cols.nW)
         for x in cols.xs where helpers.teacherOfClass[x.classIndex * nT + x.teacher] == nil {
             helpers.teacherOfClass[x.classIndex * nT + x.teacher] = m.addBinary("z_c\(x.classIndex)_t\(x.teacher)")

@@ -56,6 +56,11 @@ struct TermModelSpec {
     var gain: [Placement: Double] = [:]
     var gainObjective = false
     var gainFloor: Double? = nil
+
+    /// The lessons this model may use (its columns); the greedy start for it uses the same.
+    var scope: LessonScope {
+        LessonScope(fixedTeacher: fixedTeacher, fixedPlacements: fixedPlacements, firstDay: firstDay)
+    }
 }
 
 /// The term model of an instance: one binary per (class, candidate slot, teacher option), one

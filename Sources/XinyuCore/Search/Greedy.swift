@@ -2,44 +2,40 @@ import XinyuPack
 
 /// Keeps the hard rules of an instance while placements are added one at a time: a quick
 /// repair of a planned pattern into a feasible schedule, used as the MIP's first incumbent.
+/// The rules are `LessonRules`' (the term model's rows state the same limits) and the lessons
+/// those a model's `LessonScope` admits.
 struct PlacementState {
     let inst: Instance
+    let rules: LessonRules
+    let scope: LessonScope
     private(set) var placed: [Placement] = []
-    private var classAt = Set<[Int]>()        // class, day, period
-    private var teacherAt = Set<[Int]>()      // teacher, day, period
-    private var classWeek: [[Int]: Int] = [:]
-    private var teacherDay: [[Int]: Int] = [:]
-    private var teacherWeek: [[Int]: Int] = [:]
+    /// Lessons using each key of each limit, by `LessonRules.Limit.rawValue`.
+    private var used: [[Int: Int]] = LessonRules.Limit.allCases.map { _ in [:] }
     private(set) var classMonth: [[Int]: Int] = [:]
     private var teacherOf: [Int: Int] = [:]
 
-    init(_ inst: Instance) { self.inst = inst }
+    init(_ inst: Instance, scope: LessonScope = LessonScope()) {
+        self.inst = inst
+        rules = LessonRules(inst)
+        self.scope = scope
+    }
 
     /// Whether placing `p` keeps every hard rule (coupled rows are not used: options that need
     /// another class's row replaced are left to the MIP).
     func allows(_ p: Placement) -> Bool {
-        let cand = inst.classes[p.classIndex].candidates[p.candidate]
-        guard let o = cand.options.first(where: { $0.teacher == p.teacher }), o.requires.isEmpty else { return false }
-        let day = inst.days[cand.day]
-        if classAt.contains([p.classIndex, cand.day, cand.period]) { return false }
-        if teacherAt.contains([p.teacher, cand.day, cand.period]) { return false }
-        if classWeek[[p.classIndex, day.isoWeek], default: 0] >= inst.classWeekCap(p.classIndex, day.isoWeek) { return false }
-        if let lim = inst.teacherDayCap(p.teacher, cand.day), teacherDay[[p.teacher, cand.day], default: 0] >= lim { return false }
-        if let lim = inst.teacherWeekCap(p.teacher, day.isoWeek), teacherWeek[[p.teacher, day.isoWeek], default: 0] >= lim { return false }
-        if inst.policy.sameTeacher, let other = teacherOf[p.classIndex], other != p.teacher { return false }
+        guard let o = rules.option(p, in: scope), o.requires.isEmpty else { return false }
+        for (limit, key) in zip(LessonRules.Limit.allCases, rules.keys(p)) {
+            if let cap = rules.capacity(limit, key: key), used[limit.rawValue][key, default: 0] >= cap { return false }
+        }
+        if rules.sameTeacher, let other = teacherOf[p.classIndex], other != p.teacher { return false }
         return true
     }
 
     mutating func place(_ p: Placement) {
         let cand = inst.classes[p.classIndex].candidates[p.candidate]
-        let day = inst.days[cand.day]
         placed.append(p)
-        classAt.insert([p.classIndex, cand.day, cand.period])
-        teacherAt.insert([p.teacher, cand.day, cand.period])
-        classWeek[[p.classIndex, day.isoWeek], default: 0] += 1
-        teacherDay[[p.teacher, cand.day], default: 0] += 1
-        teacherWeek[[p.teacher, day.isoWeek], default: 0] += 1
-        classMonth[[p.classIndex, day.month], default: 0] += 1
+        for (limit, key) in zip(LessonRules.Limit.allCases, rules.keys(p)) { used[limit.rawValue][key, default: 0] += 1 }
+        classMonth[[p.classIndex, inst.days[cand.day].month], default: 0] += 1
         teacherOf[p.classIndex] = p.teacher
     }
 
@@ -49,8 +45,9 @@ struct PlacementState {
 extension Instance {
     /// Repairs `planned` into a feasible schedule: keeps what fits, in order, then fills each
     /// short class-month with the cheapest free slots of the class's teacher (or any teacher).
-    func greedySchedule(planned: [Placement], teacherOf: [Int?]) -> [Placement] {
-        var state = PlacementState(self)
+    /// Only lessons `scope` admits are placed (the scope of the model it starts).
+    func greedySchedule(planned: [Placement], teacherOf: [Int?], scope: LessonScope = LessonScope()) -> [Placement] {
+        var state = PlacementState(self, scope: scope)
         for p in planned where state.allows(p) { state.place(p) }
         for (ci, c) in classes.enumerated() {
             for mi in months.indices {

@@ -175,11 +175,12 @@ func replanGroup(_ inst: Instance, baseline: [Lesson], options: ReplanOptions, s
         return r
     }
     // The published schedule repaired where it no longer fits, as a first incumbent.
-    let published = fixed.sorted() + gain.filter { $0.value == options.moveWeight }.keys.sorted()
-    let warm = inst.greedySchedule(planned: published, teacherOf: keepTeachers ? pub.teacherOf : [Int?](repeating: nil, count: inst.classes.count))
-        .filter { fixed.contains($0) || inst.classes[$0.classIndex].candidates[$0.candidate].day >= firstDay }
-    // (1) fewest missing lessons: teachers kept, and if lessons are missing, teachers free.
+    // (It uses only the lessons the first model may: kept ones, and none before the date.)
     var teachers: [Int?]? = keepTeachers ? pub.teacherOf : nil
+    let published = fixed.sorted() + gain.filter { $0.value == options.moveWeight }.keys.sorted()
+    let warm = inst.greedySchedule(planned: published, teacherOf: keepTeachers ? pub.teacherOf : [Int?](repeating: nil, count: inst.classes.count),
+                                   scope: pub.spec(teachers, firstDay: firstDay).scope)
+    // (1) fewest missing lessons: teachers kept, and if lessons are missing, teachers free.
     var feas = TermModel(inst, pub.spec(teachers, firstDay: firstDay), name: "replan_feasibility")
     var r = run("replan-feasibility", feas, fixed.sorted() + warm.filter { !fixed.contains($0) }, 0.3)
     var best = r.hasSolution ? feas.placements(r.values) : fixed.sorted()

@@ -184,7 +184,7 @@ struct RhythmPlan {
 
     // Load balance: each teacher's required lessons above their fair share of the total.
     static func addLoadBalanceRows(_ m: inout MIPModel, _ inst: Instance, z: [[Int: Int]]) {
-        let caps = inst.teachers.map { Double($0.maxPerWeek ?? inst.periodsPerDay * 5) }
+        let caps = inst.teachers.indices.map(inst.weeklyCapacity)
         let total = caps.reduce(0, +)
         let allRequired = Double(inst.required)
         for t in inst.teachers.indices where total > 0 {
