@@ -79,4 +79,47 @@ final class LagrangianBoundTests: XCTestCase {
         XCTAssertEqual(a.rounds, b.rounds)
         XCTAssertEqual(a.placements, b.placements)
     }
+
+    /// Run to convergence, the bound is the LP of the pattern formulation, which is never weaker
+    /// than the LP relaxation of the full term model (Geoffrion: each class's own rows are kept
+    /// whole, not relaxed), with the rule the bound drops (replaced rows) dropped there too; and
+    /// the LP's limit is never below the bound it limits.
+    func testConvergedBoundIsAtLeastTheLPRelaxation() {
+        let solver = GLPKSolver()
+        var converged = 0, aboveLP = 0
+        for seed in 1...16 as ClosedRange<UInt64> {
+            let d = ExactnessTests.randomDistrict(seed)
+            let inst = Instance(district: d, schools: d.schools)
+            guard let exact = exactOptimum(inst, solver: solver) else { continue }
+            let counting = countingShortfallBound(inst)
+            guard let lr = lagrangianBound(inst, shortfall: exact.shortfall, counting: counting, upper: exact.cost + 1_000,
+                                           solver: solver, rounds: 200, timeLimit: 120) else {
+                XCTFail("seed \(seed): no bound"); continue
+            }
+            XCTAssertLessThanOrEqual(lr.bound, exact.cost + 1e-6, "seed \(seed)")
+            if let limit = lr.limit { XCTAssertGreaterThanOrEqual(limit, lr.bound - 1e-6, "seed \(seed)") }
+            guard lr.converged else { continue }
+            converged += 1
+            var open = inst
+            open.classes = inst.classes.map { c in
+                var c = c
+                c.candidates = c.candidates.map { k in
+                    var k = k
+                    k.options = k.options.map { Instance.Option(teacher: $0.teacher, requires: []) }
+                    return k
+                }
+                return c
+            }
+            let full = TermModel(open, TermModelSpec(fixedTeacher: nil, preferences: true, preferredSlot: nil,
+                                                     shortfallWeight: 0, shortfallCap: Double(exact.shortfall)), name: "lp")
+            var o = SolveOptions(timeLimit: 60)
+            o.relaxationOnly = true
+            let r = solver.solve(full.model, options: o)
+            guard r.status == .optimal, let lp = r.objective else { XCTFail("seed \(seed): no LP"); continue }
+            XCTAssertGreaterThanOrEqual(lr.bound, lp / full.objectiveScale - 1e-6, "seed \(seed): pattern LP ≥ compact LP")
+            if lr.bound > lp / full.objectiveScale + 1e-6 { aboveLP += 1 }
+        }
+        XCTAssertGreaterThan(converged, 10, "most random schools converge in 200 rounds")
+        XCTAssertGreaterThan(aboveLP, 0, "the pattern LP is stronger than the compact LP on some school")
+    }
 }

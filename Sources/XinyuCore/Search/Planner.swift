@@ -153,7 +153,7 @@ public struct Planner: Sendable {
         var slotOf = least.slotOf
 
         // Stage 2b: best preferences among schedules with that shortfall (if time is left).
-        let objective: Double
+        var objective: Double
         var bound: Double? = nil
         var boundNote = "none"
         var boundIsGlobal = false
@@ -195,15 +195,24 @@ public struct Planner: Sendable {
         if options.globalBound && options.lagrangianRounds > 0 && timeLeft(),
            objective - (bound ?? -.infinity) > max(options.mipGap * abs(objective), 1e-6) {
             let t0 = clock.seconds
-            if let lr = lagrangianBound(inst, shortfall: shortfall, counting: counting, upper: objective, solver: solver,
-                                        rounds: options.lagrangianRounds, timeLimit: remaining(1.0),
-                                        log: { log("\(name) Lagrangian \($0)") }),
-               !boundIsGlobal || lr.bound > (bound ?? -.infinity) {
+            let lr = lagrangianBound(inst, shortfall: shortfall, counting: counting, upper: objective, solver: solver,
+                                     rounds: options.lagrangianRounds, timeLimit: remaining(1.0), incumbent: best,
+                                     log: { log("\(name) Lagrangian \($0)") })
+            if let lr, !boundIsGlobal || lr.bound > (bound ?? -.infinity) {
                 bound = min(lr.bound, objective)
                 boundNote = "Lagrangian: teacher rows priced, each class exact"
                 boundIsGlobal = true
             }
-            log("\(name) Lagrangian bound: \(bound.map { fmt($0) } ?? "-"), \(fmt(clock.seconds - t0)) s")
+            log("\(name) Lagrangian bound: \(bound.map { fmt($0) } ?? "-")\(lr.map { ", \($0.roundsRun) rounds, pattern LP limit \($0.limit.map { fmt($0) } ?? "-")" } ?? ""), \(fmt(clock.seconds - t0)) s")
+            // The class patterns the rounds saw, put together again under the priced rows.
+            if let lr, objective - lr.bound > max(options.mipGap * abs(objective), 1e-6), timeLeft(),
+               let cheaper = patternSchedule(inst, patterns: lr.patterns, incumbent: best, shortfall: shortfall,
+                                             solver: solver, timeLimit: remaining(1.0)) {
+                best = cheaper
+                objective = inst.score(best).total
+                bound = bound.map { min($0, objective) }
+                log("\(name) pattern schedule: \(fmt(objective))")
+            }
         }
         // The full term model (teachers free, preferences, same shortfall) for other solvers.
         if let dir = options.writeModelDirectory {
