@@ -9,7 +9,7 @@ import XinyuPack
 /// at least as strong as pricing nothing (each class alone with its real teachers).
 final class LagrangianBoundTests: XCTestCase {
     /// The full model's optimum at the least shortfall, solved exactly (nil: not proven in time).
-    func exactOptimum(_ inst: Instance, solver: GLPKSolver) -> (shortfall: Int, cost: Double)? {
+    static func exactOptimum(_ inst: Instance, solver: GLPKSolver) -> (shortfall: Int, cost: Double)? {
         let feas = TermModel(inst, TermModelSpec(fixedTeacher: nil, preferences: false, preferredSlot: nil,
                                                  shortfallWeight: 1, shortfallCap: nil), name: "least")
         let r1 = solver.solve(feas.model, options: SolveOptions(timeLimit: 30))
@@ -28,7 +28,7 @@ final class LagrangianBoundTests: XCTestCase {
         for seed in 1...24 as ClosedRange<UInt64> {
             let d = ExactnessTests.randomDistrict(seed)
             let inst = Instance(district: d, schools: d.schools)
-            guard let exact = exactOptimum(inst, solver: solver) else { continue }
+            guard let exact = Self.exactOptimum(inst, solver: solver) else { continue }
             let counting = countingShortfallBound(inst)
             guard let zero = lagrangianBound(inst, shortfall: exact.shortfall, counting: counting, upper: exact.cost,
                                              solver: solver, rounds: 1, timeLimit: 60),
@@ -54,7 +54,7 @@ final class LagrangianBoundTests: XCTestCase {
                                           teachers: [psych("P", week: 2)])]) { $0.sameTeacher = true }
         let inst = Instance(district: d, schools: d.schools)
         let solver = GLPKSolver()
-        let exact = try XCTUnwrap(exactOptimum(inst, solver: solver))
+        let exact = try XCTUnwrap(Self.exactOptimum(inst, solver: solver))
         let counting = countingShortfallBound(inst)
         let zero = try XCTUnwrap(lagrangianBound(inst, shortfall: exact.shortfall, counting: counting, upper: exact.cost,
                                                  solver: solver, rounds: 1, timeLimit: 60))
@@ -69,7 +69,7 @@ final class LagrangianBoundTests: XCTestCase {
         let d = ExactnessTests.randomDistrict(7)
         let inst = Instance(district: d, schools: d.schools)
         let solver = GLPKSolver()
-        let exact = try XCTUnwrap(exactOptimum(inst, solver: solver))
+        let exact = try XCTUnwrap(Self.exactOptimum(inst, solver: solver))
         func bound() -> LagrangianBound? {
             lagrangianBound(inst, shortfall: exact.shortfall, counting: countingShortfallBound(inst), upper: exact.cost,
                             solver: solver, rounds: 10, timeLimit: nil)
@@ -90,7 +90,7 @@ final class LagrangianBoundTests: XCTestCase {
         for seed in 1...16 as ClosedRange<UInt64> {
             let d = ExactnessTests.randomDistrict(seed)
             let inst = Instance(district: d, schools: d.schools)
-            guard let exact = exactOptimum(inst, solver: solver) else { continue }
+            guard let exact = Self.exactOptimum(inst, solver: solver) else { continue }
             let counting = countingShortfallBound(inst)
             guard let lr = lagrangianBound(inst, shortfall: exact.shortfall, counting: counting, upper: exact.cost + 1_000,
                                            solver: solver, rounds: 200, timeLimit: 120) else {

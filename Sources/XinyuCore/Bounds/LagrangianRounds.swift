@@ -12,7 +12,8 @@ let lagrangianSmoothing = 0.5
 /// stop when the bound reaches it. Nil when no round finished.
 func lagrangianBound(_ inst: Instance, shortfall: Int, counting: (total: Int, allowance: [[Int]]), upper: Double,
                      solver: MIPSolver, rounds: Int, timeLimit: Double?, incumbent: [Placement] = [],
-                     smoothing: Double = lagrangianSmoothing, log: ((String) -> Void)? = nil) -> LagrangianBound? {
+                     smoothing: Double = lagrangianSmoothing, stop: (@Sendable () -> Bool)? = nil,
+                     log: ((String) -> Void)? = nil) -> LagrangianBound? {
     let clock = Clock()
     let rows = CouplingRows(inst)
     var subs = inst.classes.indices.map { ClassSubproblem(inst, $0, shortfall: shortfall, counting: counting, rows: rows) }
@@ -27,6 +28,7 @@ func lagrangianBound(_ inst: Instance, shortfall: Int, counting: (total: Int, al
     func left() -> Double? { timeLimit.map { max(0.01, $0 - clock.seconds) } }
     for round in 0..<rounds {
         if let limit = timeLimit, clock.seconds >= limit { break }
+        if stop?() ?? false { break }
         guard let found = priceClasses(&subs, query, rows: rows, shortfall: shortfall, solver: solver,
                                        deadline: timeLimit, clock: clock) else { break }
         log?("round \(round + 1): \(fmt(found.value))\(lp.map { ", limit \(fmt($0.value))" } ?? ""), \(fmt(clock.seconds)) s")

@@ -13,7 +13,7 @@ let patternScheduleIterations = 50_000
 /// nil unless it finds a schedule that keeps every rule, misses `shortfall` lessons like
 /// `incumbent` and costs less.
 func patternSchedule(_ inst: Instance, patterns: [Pattern], incumbent: [Placement], shortfall: Int,
-                     solver: MIPSolver, timeLimit: Double?) -> [Placement]? {
+                     solver: MIPSolver, timeLimit: Double?, stop: (@Sendable () -> Bool)? = nil) -> [Placement]? {
     let rows = CouplingRows(inst)
     var m = MIPModel(name: "pattern_master")
     let ys = patterns.indices.map { m.addBinary("y_p\($0)", objective: patterns[$0].cost) }
@@ -42,6 +42,9 @@ func patternSchedule(_ inst: Instance, patterns: [Pattern], incumbent: [Placemen
     }
     var o = SolveOptions(timeLimit: timeLimit)
     o.iterationLimit = patternScheduleIterations
+    // No cut rounds: a cut round can stall a node's LP with no callback to stop it (see leastShortfall).
+    o.cuts = false
+    o.shouldStop = stop
     o.warmStart = masterStart(patterns, incumbent: incumbent, model: m, excess: excess, share: rows.share)
     let r = solver.solve(m, options: o)
     guard r.hasSolution else { return nil }

@@ -197,7 +197,7 @@ public struct Planner: Sendable {
             let t0 = clock.seconds
             let lr = lagrangianBound(inst, shortfall: shortfall, counting: counting, upper: objective, solver: solver,
                                      rounds: options.lagrangianRounds, timeLimit: remaining(1.0), incumbent: best,
-                                     log: { log("\(name) Lagrangian \($0)") })
+                                     stop: options.stop, log: { log("\(name) Lagrangian \($0)") })
             if let lr, !boundIsGlobal || lr.bound > (bound ?? -.infinity) {
                 bound = min(lr.bound, objective)
                 boundNote = "Lagrangian: teacher rows priced, each class exact"
@@ -207,7 +207,7 @@ public struct Planner: Sendable {
             // The class patterns the rounds saw, put together again under the priced rows.
             if let lr, objective - lr.bound > max(options.mipGap * abs(objective), 1e-6), timeLeft(),
                let cheaper = patternSchedule(inst, patterns: lr.patterns, incumbent: best, shortfall: shortfall,
-                                             solver: solver, timeLimit: remaining(1.0)) {
+                                             solver: solver, timeLimit: remaining(1.0), stop: options.stop) {
                 best = cheaper
                 objective = inst.score(best).total
                 bound = bound.map { min($0, objective) }
