@@ -14,7 +14,7 @@ public struct PlanOptions: Sendable {
     public var globalBound: Bool = true
     /// GLPK's own log on stderr.
     public var verbose: Bool = false
-    /// Subgradient rounds of the Lagrangian bound (0, the default: none; `lagrangianRounds` is
+    /// Most rounds of the Lagrangian bound (0, the default: none; `lagrangianRounds` is
     /// what the benchmark asks for). Each round solves every class's priced model once.
     public var lagrangianRounds: Int = 0
     /// Work limit of the exactness stage, simplex iterations (see `exactStageIterations`).
@@ -323,10 +323,11 @@ func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: In
 /// either (70 found, 69 proven).
 public let exactStageIterations = 20_000
 
-/// Subgradient rounds of the Lagrangian bound the benchmark asks for (`--bound-rounds`). Measured
-/// (release, 2 cores at load ~14, so seconds are inflated): the 36-class school's bound rises
-/// from 292.0 (round 1, each class alone) to 315.5 in 30 rounds, 62 s wall, 24 s CPU.
-public let lagrangianRounds = 30
+/// Most rounds of the Lagrangian bound the benchmark asks for (`--bound-rounds`); the rounds stop
+/// earlier when the pattern LP has converged. Measured (debug build, 2 cores at load ~12): the
+/// schools of 12 to 72 classes converge in 3 to 36 rounds (the 36-class school: 327.0 in 8
+/// rounds, 30 s wall; benchmarks/results/2026-12-01-bound-2.md).
+public let lagrangianRounds = 200
 
 extension Instance {
     /// Missing lessons of a set of placements against the minimums.
