@@ -30,8 +30,20 @@ struct LagrangianBound {
     var converged = false
     /// Each class's lessons in its priced optimum at the best prices (a hint for repair).
     var placements: [Placement]
+    /// The prices of the best bound and each class's priced optimum (or proven bound) at them.
+    var prices: Prices
+    var classOptimum: [Double]
     /// Every class pattern seen (the incumbent's among them): what `patternSchedule` picks from.
     var patterns: [Pattern] = []
+
+    /// The patterns that can be part of a schedule cheaper than `upper`: any schedule costs at
+    /// least the bound plus each of its patterns' reduced cost at the best prices (priced cost
+    /// less its class's priced optimum), so a pattern whose reduced cost exceeds `upper` − bound
+    /// is of no use (reduced-cost fixing).
+    func useful(below upper: Double) -> [Pattern] {
+        let room = upper - bound + 1e-6 * max(1, abs(upper))
+        return patterns.filter { $0.priced(prices) - classOptimum[$0.classIndex] <= room }
+    }
 }
 
 /// The coupling rows of an instance: each dualized row's capacity, and for every lesson option

@@ -34,7 +34,8 @@ func lagrangianBound(_ inst: Instance, shortfall: Int, counting: (total: Int, al
         log?("round \(round + 1): \(fmt(found.value))\(lp.map { ", limit \(fmt($0.value))" } ?? ""), \(fmt(clock.seconds)) s")
         if found.value > (best?.bound ?? -.infinity) + 1e-9 {
             best = LagrangianBound(bound: found.value, rounds: round + 1, limit: best?.limit,
-                                   placements: found.patterns.flatMap(\.placements))
+                                   placements: found.patterns.flatMap(\.placements), prices: query,
+                                   classOptimum: found.classValues)
             center = query
         }
         best?.roundsRun = round + 1
@@ -59,9 +60,11 @@ func lagrangianBound(_ inst: Instance, shortfall: Int, counting: (total: Int, al
 /// One round: every class's model solved at `prices`. The Lagrangian's value (each class's
 /// optimum, or GLPK's proven bound of it, plus the constant) and each class's pattern found.
 private func priceClasses(_ subs: inout [ClassSubproblem], _ prices: Prices, rows: CouplingRows, shortfall: Int,
-                          solver: MIPSolver, deadline: Double?, clock: Clock) -> (value: Double, patterns: [Pattern])? {
+                          solver: MIPSolver, deadline: Double?, clock: Clock)
+    -> (value: Double, patterns: [Pattern], classValues: [Double])? {
     var value = prices.constant(rows, shortfall: shortfall)
     var patterns: [Pattern] = []
+    var classValues: [Double] = []
     for ci in subs.indices {
         if let limit = deadline, clock.seconds >= limit { return nil }
         subs[ci].price(prices)
@@ -72,9 +75,10 @@ private func priceClasses(_ subs: inout [ClassSubproblem], _ prices: Prices, row
         guard r.hasSolution, let z = r.status == .optimal ? r.objective : r.bound else { return nil }
         subs[ci].last = r.values
         value += z / subs[ci].model.objectiveScale
+        classValues.append(z / subs[ci].model.objectiveScale)
         patterns.append(subs[ci].pattern(r.values))
     }
-    return (value, patterns)
+    return (value, patterns, classValues)
 }
 
 /// The patterns seen, each once per class (the cheaper copy kept).

@@ -205,8 +205,10 @@ public struct Planner: Sendable {
             }
             log("\(name) Lagrangian bound: \(bound.map { fmt($0) } ?? "-")\(lr.map { ", \($0.roundsRun) rounds, pattern LP limit \($0.limit.map { fmt($0) } ?? "-")" } ?? ""), \(fmt(clock.seconds - t0)) s")
             // The class patterns the rounds saw, put together again under the priced rows.
+            let useful = lr?.useful(below: objective) ?? []
+            if let lr { log("\(name) pattern schedule from \(useful.count) of \(lr.patterns.count) patterns") }
             if let lr, objective - lr.bound > max(options.mipGap * abs(objective), 1e-6), timeLeft(),
-               let cheaper = patternSchedule(inst, patterns: lr.patterns, incumbent: best, shortfall: shortfall,
+               let cheaper = patternSchedule(inst, patterns: useful, incumbent: best, shortfall: shortfall,
                                              solver: solver, timeLimit: remaining(1.0), stop: options.stop) {
                 best = cheaper
                 objective = inst.score(best).total
