@@ -19,6 +19,9 @@ import XinyuPack
 /// upper limit of what prices can reach; when the best bound meets it, the bound has converged
 /// (the LP of the pattern formulation is solved). A fixed number of rounds and GLPK's
 /// deterministic simplex: the same input gives the same bound.
+/// Patterns per class the pattern schedule chooses from at most (besides the incumbent's).
+let patternsPerClass = 12
+
 struct LagrangianBound {
     /// The best lower bound found and the round that found it.
     var bound: Double
@@ -39,10 +42,21 @@ struct LagrangianBound {
     /// The patterns that can be part of a schedule cheaper than `upper`: any schedule costs at
     /// least the bound plus each of its patterns' reduced cost at the best prices (priced cost
     /// less its class's priced optimum), so a pattern whose reduced cost exceeds `upper` − bound
-    /// is of no use (reduced-cost fixing).
-    func useful(below upper: Double) -> [Pattern] {
+    /// is of no use (reduced-cost fixing). Of the rest, each class keeps its `perClass` patterns
+    /// of least reduced cost and its incumbent one: a bounded master, whatever the pool's size.
+    func useful(below upper: Double, perClass: Int = patternsPerClass) -> [Pattern] {
         let room = upper - bound + 1e-6 * max(1, abs(upper))
-        return patterns.filter { $0.priced(prices) - classOptimum[$0.classIndex] <= room }
+        var byClass = [[(rc: Double, k: Int)]](repeating: [], count: classOptimum.count)
+        for (k, p) in patterns.enumerated() {
+            let rc = p.priced(prices) - classOptimum[p.classIndex]
+            if rc <= room || p.incumbent { byClass[p.classIndex].append((rc, k)) }
+        }
+        var keep: [Int] = []
+        for list in byClass {
+            let sorted = list.sorted { ($0.rc, $0.k) < ($1.rc, $1.k) }
+            keep += sorted.prefix(perClass).map(\.k) + sorted.dropFirst(perClass).filter { patterns[$0.k].incumbent }.map(\.k)
+        }
+        return keep.sorted().map { patterns[$0] }
     }
 }
 

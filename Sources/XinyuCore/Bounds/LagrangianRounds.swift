@@ -18,7 +18,9 @@ func lagrangianBound(_ inst: Instance, shortfall: Int, counting: (total: Int, al
     let rows = CouplingRows(inst)
     var subs = inst.classes.indices.map { ClassSubproblem(inst, $0, shortfall: shortfall, counting: counting, rows: rows) }
     var pool = PatternPool()
-    for sub in subs { if let p = sub.pattern(of: incumbent) { pool.add(p) } }
+    for sub in subs {
+        if var p = sub.pattern(of: incumbent) { p.incumbent = true; pool.add(p) }
+    }
     // Prices are never worth more than the whole schedule's cost (a box that keeps the LP bounded).
     let priceCap = max(1, abs(upper)) * 2
     let tolerance = 1e-6 * max(1, abs(upper))
@@ -89,7 +91,9 @@ struct PatternPool {
     mutating func add(_ p: Pattern) {
         let key = [p.classIndex] + p.placements.flatMap { [$0.candidate, $0.teacher] }
         if let k = index[key] {
+            let mark = patterns[k].incumbent || p.incumbent
             if p.cost < patterns[k].cost { patterns[k] = p }
+            patterns[k].incumbent = mark
         } else {
             index[key] = patterns.count
             patterns.append(p)

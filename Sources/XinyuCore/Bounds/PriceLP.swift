@@ -36,6 +36,8 @@ struct Pattern {
     var missing: Double
     /// Its lessons (in the whole instance's indices).
     var placements: [Placement]
+    /// It is the class's part of the schedule the rounds started from.
+    var incumbent = false
 
     /// Its cost with the prices added.
     func priced(_ p: Prices) -> Double {
