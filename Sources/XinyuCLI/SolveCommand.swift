@@ -29,7 +29,7 @@ struct Solve: ParsableCommand {
     @Flag(name: .long, help: "Skip the LP bound of the full term model (faster; the report's bound is then weaker).")
     var noGlobalBound = false
 
-    @Option(name: .long, help: "Rounds of the Lagrangian bound (teacher rows priced, each class solved exactly; 0: none). About 30 rounds × classes small solves. 下界迭代轮数。")
+    @Option(name: .long, help: "Most rounds of the Lagrangian bound (teacher rows priced, each class solved exactly, prices from the pattern LP; stops when converged; 0: none). Each round solves every class once. 拉格朗日下界的最多轮数（收敛即停）。")
     var boundRounds: Int = 0
 
     @Flag(name: .long, help: "Also show the solver's lines (incumbent, bound, gap) and GLPK's own log.")

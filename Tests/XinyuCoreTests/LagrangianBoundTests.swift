@@ -9,7 +9,7 @@ import XinyuPack
 /// at least as strong as pricing nothing (each class alone with its real teachers).
 final class LagrangianBoundTests: XCTestCase {
     /// The full model's optimum at the least shortfall, solved exactly (nil: not proven in time).
-    func exactOptimum(_ inst: Instance, solver: GLPKSolver) -> (shortfall: Int, cost: Double)? {
+    static func exactOptimum(_ inst: Instance, solver: GLPKSolver) -> (shortfall: Int, cost: Double)? {
         let feas = TermModel(inst, TermModelSpec(fixedTeacher: nil, preferences: false, preferredSlot: nil,
                                                  shortfallWeight: 1, shortfallCap: nil), name: "least")
         let r1 = solver.solve(feas.model, options: SolveOptions(timeLimit: 30))
@@ -28,7 +28,7 @@ final class LagrangianBoundTests: XCTestCase {
         for seed in 1...24 as ClosedRange<UInt64> {
             let d = ExactnessTests.randomDistrict(seed)
             let inst = Instance(district: d, schools: d.schools)
-            guard let exact = exactOptimum(inst, solver: solver) else { continue }
+            guard let exact = Self.exactOptimum(inst, solver: solver) else { continue }
             let counting = countingShortfallBound(inst)
             guard let zero = lagrangianBound(inst, shortfall: exact.shortfall, counting: counting, upper: exact.cost,
                                              solver: solver, rounds: 1, timeLimit: 60),
@@ -54,7 +54,7 @@ final class LagrangianBoundTests: XCTestCase {
                                           teachers: [psych("P", week: 2)])]) { $0.sameTeacher = true }
         let inst = Instance(district: d, schools: d.schools)
         let solver = GLPKSolver()
-        let exact = try XCTUnwrap(exactOptimum(inst, solver: solver))
+        let exact = try XCTUnwrap(Self.exactOptimum(inst, solver: solver))
         let counting = countingShortfallBound(inst)
         let zero = try XCTUnwrap(lagrangianBound(inst, shortfall: exact.shortfall, counting: counting, upper: exact.cost,
                                                  solver: solver, rounds: 1, timeLimit: 60))
@@ -69,7 +69,7 @@ final class LagrangianBoundTests: XCTestCase {
         let d = ExactnessTests.randomDistrict(7)
         let inst = Instance(district: d, schools: d.schools)
         let solver = GLPKSolver()
-        let exact = try XCTUnwrap(exactOptimum(inst, solver: solver))
+        let exact = try XCTUnwrap(Self.exactOptimum(inst, solver: solver))
         func bound() -> LagrangianBound? {
             lagrangianBound(inst, shortfall: exact.shortfall, counting: countingShortfallBound(inst), upper: exact.cost,
                             solver: solver, rounds: 10, timeLimit: nil)
@@ -78,5 +78,48 @@ final class LagrangianBoundTests: XCTestCase {
         XCTAssertEqual(a.bound, b.bound)
         XCTAssertEqual(a.rounds, b.rounds)
         XCTAssertEqual(a.placements, b.placements)
+    }
+
+    /// Run to convergence, the bound is the LP of the pattern formulation, which is never weaker
+    /// than the LP relaxation of the full term model (Geoffrion: each class's own rows are kept
+    /// whole, not relaxed), with the rule the bound drops (replaced rows) dropped there too; and
+    /// the LP's limit is never below the bound it limits.
+    func testConvergedBoundIsAtLeastTheLPRelaxation() {
+        let solver = GLPKSolver()
+        var converged = 0, aboveLP = 0
+        for seed in 1...16 as ClosedRange<UInt64> {
+            let d = ExactnessTests.randomDistrict(seed)
+            let inst = Instance(district: d, schools: d.schools)
+            guard let exact = Self.exactOptimum(inst, solver: solver) else { continue }
+            let counting = countingShortfallBound(inst)
+            guard let lr = lagrangianBound(inst, shortfall: exact.shortfall, counting: counting, upper: exact.cost + 1_000,
+                                           solver: solver, rounds: 200, timeLimit: 120) else {
+                XCTFail("seed \(seed): no bound"); continue
+            }
+            XCTAssertLessThanOrEqual(lr.bound, exact.cost + 1e-6, "seed \(seed)")
+            if let limit = lr.limit { XCTAssertGreaterThanOrEqual(limit, lr.bound - 1e-6, "seed \(seed)") }
+            guard lr.converged else { continue }
+            converged += 1
+            var open = inst
+            open.classes = inst.classes.map { c in
+                var c = c
+                c.candidates = c.candidates.map { k in
+                    var k = k
+                    k.options = k.options.map { Instance.Option(teacher: $0.teacher, requires: []) }
+                    return k
+                }
+                return c
+            }
+            let full = TermModel(open, TermModelSpec(fixedTeacher: nil, preferences: true, preferredSlot: nil,
+                                                     shortfallWeight: 0, shortfallCap: Double(exact.shortfall)), name: "lp")
+            var o = SolveOptions(timeLimit: 60)
+            o.relaxationOnly = true
+            let r = solver.solve(full.model, options: o)
+            guard r.status == .optimal, let lp = r.objective else { XCTFail("seed \(seed): no LP"); continue }
+            XCTAssertGreaterThanOrEqual(lr.bound, lp / full.objectiveScale - 1e-6, "seed \(seed): pattern LP ≥ compact LP")
+            if lr.bound > lp / full.objectiveScale + 1e-6 { aboveLP += 1 }
+        }
+        XCTAssertGreaterThan(converged, 10, "most random schools converge in 200 rounds")
+        XCTAssertGreaterThan(aboveLP, 0, "the pattern LP is stronger than the compact LP on some school")
     }
 }

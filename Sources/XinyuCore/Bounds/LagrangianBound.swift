@@ -9,15 +9,55 @@ import XinyuPack
 /// lessons above their fair share). What is left falls apart into one small model per class (its
 /// real teacher options, regular slot, spacing, same-teacher rule), each solved exactly by GLPK.
 /// For any prices ≥ 0 (load-balance prices at most its weight), Σ class optima − Σ price × row
-/// capacity is a lower bound (weak duality); subgradient steps with a fixed rule and a fixed
-/// number of rounds raise it, so the same input gives the same bound. The cross-class
+/// capacity is a lower bound (weak duality), whatever way the prices were found. The cross-class
 /// "replaced row" requirement is dropped (a relaxation: still a bound).
+///
+/// The prices come from the pattern LP (`PriceLP`): every class optimum found is a pattern, and
+/// the LP over the patterns seen gives the best prices for them (column generation seen from the
+/// dual side). Its prices are smoothed towards those of the best bound so far (Wentges), which
+/// keeps the first rounds, when few patterns are known, from jumping about. The LP's value is an
+/// upper limit of what prices can reach; when the best bound meets it, the bound has converged
+/// (the LP of the pattern formulation is solved). A fixed number of rounds and GLPK's
+/// deterministic simplex: the same input gives the same bound.
+/// Patterns per class the pattern schedule chooses from at most (besides the incumbent's).
+let patternsPerClass = 12
+
 struct LagrangianBound {
-    /// The best lower bound found and the rounds it took.
+    /// The best lower bound found and the round that found it.
     var bound: Double
     var rounds: Int
+    /// Rounds run, and the least upper limit the pattern LP gave (nil: no LP solved): no prices
+    /// give a bound above it once the patterns are all known; `converged` when the bound met it.
+    var roundsRun = 0
+    var limit: Double? = nil
+    var converged = false
     /// Each class's lessons in its priced optimum at the best prices (a hint for repair).
     var placements: [Placement]
+    /// The prices of the best bound and each class's priced optimum (or proven bound) at them.
+    var prices: Prices
+    var classOptimum: [Double]
+    /// Every class pattern seen (the incumbent's among them): what `patternSchedule` picks from.
+    var patterns: [Pattern] = []
+
+    /// The patterns that can be part of a schedule cheaper than `upper`: any schedule costs at
+    /// least the bound plus each of its patterns' reduced cost at the best prices (priced cost
+    /// less its class's priced optimum), so a pattern whose reduced cost exceeds `upper` − bound
+    /// is of no use (reduced-cost fixing). Of the rest, each class keeps its `perClass` patterns
+    /// of least reduced cost and its incumbent one: a bounded master, whatever the pool's size.
+    func useful(below upper: Double, perClass: Int = patternsPerClass) -> [Pattern] {
+        let room = upper - bound + 1e-6 * max(1, abs(upper))
+        var byClass = [[(rc: Double, k: Int)]](repeating: [], count: classOptimum.count)
+        for (k, p) in patterns.enumerated() {
+            let rc = p.priced(prices) - classOptimum[p.classIndex]
+            if rc <= room || p.incumbent { byClass[p.classIndex].append((rc, k)) }
+        }
+        var keep: [Int] = []
+        for list in byClass {
+            let sorted = list.sorted { ($0.rc, $0.k) < ($1.rc, $1.k) }
+            keep += sorted.prefix(perClass).map(\.k) + sorted.dropFirst(perClass).filter { patterns[$0.k].incumbent }.map(\.k)
+        }
+        return keep.sorted().map { patterns[$0] }
+    }
 }
 
 /// The coupling rows of an instance: each dualized row's capacity, and for every lesson option
@@ -85,6 +125,8 @@ extension Instance {
 /// One class's priced model: its term model, the objective without prices, and for each lesson
 /// column the coupling rows it counts in.
 struct ClassSubproblem {
+    let classIndex: Int
+    let alone: Instance
     var model: TermModel
     let base: [Double]
     let lessonRows: [(column: Int, rows: [Int], teacher: Int, candidate: Int)]
@@ -92,12 +134,13 @@ struct ClassSubproblem {
     var last: [Double]? = nil
 
     init(_ inst: Instance, _ ci: Int, shortfall: Int, counting: (total: Int, allowance: [[Int]]), rows: CouplingRows) {
-        let one = inst.classAlone(ci)
+        classIndex = ci
+        alone = inst.classAlone(ci)
         var spec = TermModelSpec(fixedTeacher: nil, preferences: true, preferredSlot: nil,
-                                 shortfallWeight: 0, shortfallCap: Double(min(shortfall, one.required)))
+                                 shortfallWeight: 0, shortfallCap: Double(min(shortfall, alone.required)))
         // Counting proves the shortfall: a class then misses at most its pool's share per month.
         if counting.total == shortfall { spec.shortfallUpper = [counting.allowance[ci]] }
-        model = TermModel(one, spec, name: "lagrange_c\(ci)")
+        model = TermModel(alone, spec, name: "lagrange_c\(ci)")
         base = model.model.variables.map(\.objective)
         lessonRows = model.xs.map { x in
             (x.column, rows.rowsOf[Placement(classIndex: ci, candidate: x.candidate, teacher: x.teacher)] ?? [],
@@ -107,75 +150,41 @@ struct ClassSubproblem {
     }
 
     /// Sets the objective to the base cost plus the prices (scaled like the model's objective).
-    mutating func price(lambda: [Double], nu: [Double], rho: Double) {
+    mutating func price(_ p: Prices) {
         let scale = model.objectiveScale
         for l in lessonRows {
-            var p = l.rows.reduce(0.0) { $0 + lambda[$1] }
-            if !nu.isEmpty { p += nu[l.teacher] }
-            model.model.setObjective(l.column, base[l.column] + scale * p)
+            var v = l.rows.reduce(0.0) { $0 + p.lambda[$1] }
+            if !p.nu.isEmpty { v += p.nu[l.teacher] }
+            model.model.setObjective(l.column, base[l.column] + scale * v)
         }
-        for s in shortfallColumns { model.model.setObjective(s, base[s] + scale * rho) }
+        for s in shortfallColumns { model.model.setObjective(s, base[s] + scale * p.rho) }
     }
-}
 
-/// Subgradient rounds (Polyak steps towards `upper`, the cost of a known schedule; the step
-/// factor halves after 3 rounds without a better bound). Nil when no round finished.
-func lagrangianBound(_ inst: Instance, shortfall: Int, counting: (total: Int, allowance: [[Int]]), upper: Double,
-                     solver: MIPSolver, rounds: Int, timeLimit: Double?, log: ((String) -> Void)? = nil) -> LagrangianBound? {
-    let clock = Clock()
-    let rows = CouplingRows(inst)
-    var subs = inst.classes.indices.map { ClassSubproblem(inst, $0, shortfall: shortfall, counting: counting, rows: rows) }
-    var lambda = [Double](repeating: 0, count: rows.capacity.count)
-    var nu = [Double](repeating: 0, count: rows.share.count)
-    var rho = 0.0
-    var best: LagrangianBound? = nil
-    var theta = 1.0, stall = 0
-    for round in 0..<rounds {
-        // The constant part of the Lagrangian: − Σ price × capacity.
-        var value = -zip(lambda, rows.capacity).reduce(0.0) { $0 + $1.0 * $1.1 } - rho * Double(shortfall)
-            - zip(nu, rows.share).reduce(0.0) { $0 + $1.0 * $1.1 }
-        var usage = [Double](repeating: 0, count: rows.capacity.count)
-        var load = [Double](repeating: 0, count: rows.share.count)
-        var missing = 0.0
-        var placements: [Placement] = []
-        for ci in subs.indices {
-            if let limit = timeLimit, clock.seconds >= limit { return best }
-            subs[ci].price(lambda: lambda, nu: nu, rho: rho)
-            var o = SolveOptions(timeLimit: timeLimit.map { max(0.01, $0 - clock.seconds) })
-            o.warmStart = subs[ci].last
-            let r = solver.solve(subs[ci].model.model, options: o)
-            // A valid bound of the class's priced model: its optimum, or GLPK's proven bound.
-            guard r.hasSolution, let z = r.status == .optimal ? r.objective : r.bound else { return best }
-            subs[ci].last = r.values
-            value += z / subs[ci].model.objectiveScale
-            for l in subs[ci].lessonRows where r.values[l.column] > 0.5 {
-                for row in l.rows { usage[row] += 1 }
-                if !load.isEmpty { load[l.teacher] += 1 }
-                placements.append(Placement(classIndex: ci, candidate: l.candidate, teacher: l.teacher))
-            }
-            missing += subs[ci].shortfallColumns.reduce(0.0) { $0 + r.values[$1].rounded() }
+    /// The pattern of a solution of this model (integer columns read rounded).
+    func pattern(_ values: [Double]) -> Pattern {
+        var cost = 0.0
+        for (j, v) in model.model.variables.enumerated() where base[j] != 0 {
+            cost += base[j] * (v.kind == .continuous ? values[j] : values[j].rounded())
         }
-        log?("round \(round + 1): \(fmt(value)), shortfall price \(fmt(rho)), \(fmt(clock.seconds)) s")
-        if value > (best?.bound ?? -.infinity) + 1e-9 {
-            best = LagrangianBound(bound: value, rounds: round + 1, placements: placements)
-            stall = 0
-        } else {
-            stall += 1
-            if stall >= 3 { theta /= 2; stall = 0 }
+        var use: [Int: Double] = [:], load: [Int: Double] = [:]
+        var lessons: [Placement] = []
+        for l in lessonRows where values[l.column] > 0.5 {
+            for row in l.rows { use[row, default: 0] += 1 }
+            load[l.teacher, default: 0] += 1
+            lessons.append(Placement(classIndex: classIndex, candidate: l.candidate, teacher: l.teacher))
         }
-        // Subgradient: each priced row's use less its capacity.
-        let gLambda = zip(usage, rows.capacity).map { $0 - $1 }
-        let gNu = zip(load, rows.share).map { $0 - $1 }
-        let gRho = missing - Double(shortfall)
-        // Only directions that can move a price (a price at 0 with slack stays at 0).
-        var norm2 = gRho > 0 || rho > 0 ? gRho * gRho : 0
-        for (i, g) in gLambda.enumerated() where g > 0 || lambda[i] > 0 { norm2 += g * g }
-        for (i, g) in gNu.enumerated() where (g > 0 && nu[i] < inst.preferences.loadBalance) || (g < 0 && nu[i] > 0) { norm2 += g * g }
-        guard let b = best?.bound, norm2 > 1e-12, upper - b > 1e-6 * max(1, abs(upper)) else { break }
-        let step = theta * max(upper - value, 1e-3 * max(1, abs(upper))) / norm2
-        for i in lambda.indices { lambda[i] = max(0, lambda[i] + step * gLambda[i]) }
-        for i in nu.indices { nu[i] = min(inst.preferences.loadBalance, max(0, nu[i] + step * gNu[i])) }
-        rho = max(0, rho + step * gRho)
+        return Pattern(classIndex: classIndex, cost: cost / model.objectiveScale,
+                       rows: use.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                       load: load.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                       missing: shortfallColumns.reduce(0.0) { $0 + values[$1].rounded() }, placements: lessons.sorted())
     }
-    return best
+
+    /// The pattern of this class's lessons in a schedule of the whole instance (nil: none fits).
+    func pattern(of schedule: [Placement]) -> Pattern? {
+        let mine = schedule.filter { $0.classIndex == classIndex }
+            .map { Placement(classIndex: 0, candidate: $0.candidate, teacher: $0.teacher) }
+        let values = model.assignment(alone, mine)
+        guard model.model.maxViolation(values) < 1e-6 else { return nil }
+        return pattern(values)
+    }
 }
