@@ -28,6 +28,7 @@ final class SearchContext {
     private let stopwatch: Stopwatch
     private let objectiveConstant: Double
     private let stopAtObjective: Double?
+    private let giveUpAbove: Double?
     private let progress: (@Sendable (SolveProgress) -> Void)?
     private let shouldStop: (@Sendable () -> Bool)?
     /// The warm start in GLPK's 1-based column order, offered once on the first GLP_IHEUR.
@@ -57,6 +58,7 @@ final class SearchContext {
         self.stopwatch = stopwatch
         self.objectiveConstant = objectiveConstant
         self.stopAtObjective = options.stopAtObjective
+        self.giveUpAbove = options.giveUpAbove
         self.progress = options.progress
         self.shouldStop = options.shouldStop
         self.warmStart = warmStart.map { OneBased.array($0, unused: 0) }
@@ -94,6 +96,11 @@ final class SearchContext {
         let incumbent = self.incumbent(tree)
         updateBound(tree, incumbent: incumbent)
         if let stop = stopAtObjective, let incumbent, incumbent + objectiveConstant <= stop {
+            objectiveLimitReached = true
+            glp_ios_terminate(tree)
+        }
+        // The proven bound passed the objective worth having: no solution found now would do.
+        if let limit = giveUpAbove, let bound = bestBound, bound + objectiveConstant > limit {
             objectiveLimitReached = true
             glp_ios_terminate(tree)
         }

@@ -250,7 +250,8 @@ struct LeastShortfall {
 /// way on every machine; when the limit binds, the shortfall found is reported with the bound
 /// proven so far ("not proven least").
 func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: Int?,
-                    exactIterations: Int = exactStageIterations, remaining: (Double) -> Double?, stop: (@Sendable () -> Bool)?, verbose: Bool,
+                    exactIterations: Int = exactStageIterations, rhythmIterations: Int? = nil,
+                    remaining: (Double) -> Double?, stop: (@Sendable () -> Bool)?, verbose: Bool,
                     run: (String, MIPModel, Double, SolveOptions) -> SolveResult) -> LeastShortfall {
     let enough = Double(max(counting, goal ?? 0))
     /// Warm-started, stopping at the first schedule missing at most `enough` lessons.
@@ -264,6 +265,8 @@ func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: In
     }
     var rhythmOptions = SolveOptions(timeLimit: remaining(0.25), mipGap: 0.01, verbose: verbose)
     rhythmOptions.shouldStop = stop
+    // A work limit for the rhythm plan too (advice probes): without cuts, as for stage 3.
+    if let rhythmIterations { rhythmOptions.iterationLimit = rhythmIterations; rhythmOptions.cuts = false }
     let rhythm = RhythmPlan(inst, solver: solver, options: rhythmOptions)
     var teacherOf = rhythm.teacherOf
     var slotOf = rhythm.slotOf
