@@ -44,6 +44,7 @@ final class SearchContext {
     /// The work limit: simplex iterations of the whole solve; the loaded problem and its
     /// iteration count before the solve (the presolver's copy counts from 0).
     private let iterationLimit: Int?
+    private let nodeLimit: Int?
     private let problem: OpaquePointer
     private let iterationsBefore: Int
     /// Whether the search was stopped by the work limit.
@@ -64,6 +65,7 @@ final class SearchContext {
         self.warmStart = warmStart.map { OneBased.array($0, unused: 0) }
         self.bestBound = rootBound
         self.iterationLimit = options.iterationLimit
+        self.nodeLimit = options.nodeLimit
         self.problem = problem
         self.iterationsBefore = iterationsBefore
     }
@@ -110,6 +112,14 @@ final class SearchContext {
         }
         if let limit = iterationLimit {
             if iterationsSeen >= limit {
+                iterationLimitReached = true
+                glp_ios_terminate(tree)
+            }
+        }
+        if let limit = nodeLimit {
+            var nodes: Int32 = 0
+            glp_ios_tree_size(tree, nil, nil, &nodes)
+            if Int(nodes) >= limit {
                 iterationLimitReached = true
                 glp_ios_terminate(tree)
             }

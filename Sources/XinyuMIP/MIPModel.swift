@@ -165,6 +165,10 @@ public struct SolveOptions: Sendable {
     /// A work limit that does not depend on the machine: simplex iterations (the root LP and
     /// the search together); when reached, the search stops with what it has (nil: none).
     public var iterationLimit: Int?
+    /// A second work limit: branch-and-bound nodes. A node's work is not all simplex iterations
+    /// (GLPK's branching heuristic evaluates tableau rows, uncounted), so a search bounded by work
+    /// bounds both; when reached, the search stops with what it has, as at `iterationLimit`.
+    public var nodeLimit: Int?
     /// Let the solver add cutting planes (they raise bounds but make each LP harder; a search
     /// that needs solutions more than bounds may turn them off).
     public var cuts: Bool = true

@@ -11,11 +11,15 @@ public struct ProbeBudget: Sendable, Hashable {
     public var fixedIterations: Int
     /// Simplex iterations of the full model, teachers free (stage 3).
     public var exactIterations: Int
+    /// Branch-and-bound nodes of each stage (GLPK's branching heuristic works without simplex
+    /// iterations, so iterations alone do not bound a stage's work).
+    public var nodes: Int
     /// Safety net, seconds of wall clock for the whole probe (nil: none).
     public var timeLimit: Double?
 
     public init(rhythmIterations: Int = probeRhythmIterations, fixedIterations: Int = probeFixedIterations,
-                exactIterations: Int = probeExactIterations, timeLimit: Double? = nil) {
+                exactIterations: Int = probeExactIterations, nodes: Int = probeNodes, timeLimit: Double? = nil) {
+        self.nodes = nodes
         self.rhythmIterations = rhythmIterations
         self.fixedIterations = fixedIterations
         self.exactIterations = exactIterations
@@ -28,6 +32,7 @@ public struct ProbeBudget: Sendable, Hashable {
 public let probeRhythmIterations = 5_000
 public let probeFixedIterations = 10_000
 public let probeExactIterations = 10_000
+public let probeNodes = 100
 
 /// The least number of missing lessons of a group of schools, found without the preference
 /// stages (used by capacity advice, which asks "how short would this school be if …?" many times).
@@ -111,11 +116,12 @@ public func probeShortfall(_ inst: Instance, solver: MIPSolver, budget: ProbeBud
         timedOut = timedOut || r.termination == .timeLimit
     }
     let least = leastShortfall(inst, solver: solver, counting: lower, goal: goal, exactIterations: budget.exactIterations,
-                               rhythmIterations: budget.rhythmIterations, remaining: remaining, stop: nil,
+                               rhythm: StageWork(iterations: budget.rhythmIterations, nodes: budget.nodes, cuts: false), remaining: remaining, stop: nil,
                                verbose: false) { label, model, share, search in
         var o = search
         o.timeLimit = remaining(share)
         if label != "exact" { o.iterationLimit = budget.fixedIterations; o.cuts = false }
+        o.nodeLimit = budget.nodes
         // A bound above the goal answers "no" at once: no need to search on.
         if case .reach(let g) = question { o.giveUpAbove = Double(g) + 0.5 }
         let r = solver.solve(model, options: o)

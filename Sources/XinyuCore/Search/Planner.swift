@@ -19,6 +19,8 @@ public struct PlanOptions: Sendable {
     public var lagrangianRounds: Int = 0
     /// Work limit of the exactness stage, simplex iterations (see `exactStageIterations`).
     public var exactIterations: Int = exactStageIterations
+    /// Work limit of the rhythm plan, branch-and-bound nodes (see `rhythmStageNodes`).
+    public var rhythmNodes: Int = rhythmStageNodes
     /// Progress lines (stderr unless quiet).
     public var log: (@Sendable (String) -> Void)?
     /// Polled between stages and during searches: when true (an interrupted run) the plan ends
@@ -138,7 +140,7 @@ public struct Planner: Sendable {
         let flow = flowShortfallBound(inst)
         log("\(name) shortfall bounds: counting \(counting.total), flow \(flow)")
         let least = leastShortfall(inst, solver: solver, counting: max(counting.total, flow), goal: nil,
-                                   exactIterations: options.exactIterations,
+                                   exactIterations: options.exactIterations, rhythm: StageWork(nodes: options.rhythmNodes),
                                    remaining: remaining, stop: options.stop, verbose: options.verbose,
                                    run: run)
         let r1 = least.rhythm.result
@@ -250,7 +252,7 @@ struct LeastShortfall {
 /// way on every machine; when the limit binds, the shortfall found is reported with the bound
 /// proven so far ("not proven least").
 func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: Int?,
-                    exactIterations: Int = exactStageIterations, rhythmIterations: Int? = nil,
+                    exactIterations: Int = exactStageIterations, rhythm work: StageWork = StageWork(),
                     remaining: (Double) -> Double?, stop: (@Sendable () -> Bool)?, verbose: Bool,
                     run: (String, MIPModel, Double, SolveOptions) -> SolveResult) -> LeastShortfall {
     let enough = Double(max(counting, goal ?? 0))
@@ -265,8 +267,11 @@ func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: In
     }
     var rhythmOptions = SolveOptions(timeLimit: remaining(0.25), mipGap: 0.01, verbose: verbose)
     rhythmOptions.shouldStop = stop
-    // A work limit for the rhythm plan too (advice probes): without cuts, as for stage 3.
-    if let rhythmIterations { rhythmOptions.iterationLimit = rhythmIterations; rhythmOptions.cuts = false }
+    // A work limit for the rhythm plan too: without a time limit its search to 1% could run for
+    // many minutes (seen on a school given three new teachers). Advice probes also turn its cuts off.
+    rhythmOptions.iterationLimit = work.iterations
+    rhythmOptions.nodeLimit = work.nodes
+    rhythmOptions.cuts = work.cuts
     let rhythm = RhythmPlan(inst, solver: solver, options: rhythmOptions)
     var teacherOf = rhythm.teacherOf
     var slotOf = rhythm.slotOf
@@ -316,6 +321,19 @@ func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: In
 /// reaches 71 and stops at the limit after 85–107 s — HiGHS does not close that gap in 150 s
 /// either (70 found, 69 proven).
 public let exactStageIterations = 20_000
+
+/// The work limit of the rhythm plan (stage 1) in a full solve, in branch-and-bound nodes (a
+/// node limit leaves the search as it was until it binds: no change to GLPK's ratio test or
+/// cuts). With three new teachers in a 36-class school its search to 1% ran on for over ten
+/// minutes without a time limit (issue 15's profile); this stops it.
+public let rhythmStageNodes = 2_000
+
+/// Work limits of one MIP stage (nil: none).
+struct StageWork {
+    var iterations: Int?
+    var nodes: Int?
+    var cuts = true
+}
 
 /// Subgradient rounds of the Lagrangian bound the benchmark asks for (`--bound-rounds`). Measured
 /// (release, 2 cores at load ~14, so seconds are inflated): the 36-class school's bound rises
