@@ -29,10 +29,10 @@ public struct ProbeBudget: Sendable, Hashable {
 
 /// The default work limits of a probe's stages (simplex iterations); docs/DISTRICT.md gives the
 /// measurements they come from.
-public let probeRhythmIterations = 5_000
-public let probeFixedIterations = 10_000
-public let probeExactIterations = 10_000
-public let probeNodes = 100
+public let probeRhythmIterations = 1_500
+public let probeFixedIterations = 3_000
+public let probeExactIterations = 3_000
+public let probeNodes = 50
 
 /// The least number of missing lessons of a group of schools, found without the preference
 /// stages (used by capacity advice, which asks "how short would this school be if …?" many times).
