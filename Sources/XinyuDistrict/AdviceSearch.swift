@@ -151,14 +151,23 @@ func leastHires(_ s: AdviceSearch, stages: [Stage], calendarBound: Int) -> (acti
     var target = max(calendarBound, bound(most))
     var lb = leastByBound(target)
     var counts = lb
+    // In a group, the goal counts the other schools too, whose own staffing may keep them short:
+    // the school itself at its calendar bound is reached, and the group's total then the target.
+    func reached(_ p: ShortfallProbe) -> Bool {
+        p.shortfall <= target || (s.group.count > 1 && !p.decidedByBounds && p.shortfall(school: s.school.id) <= calendarBound)
+    }
     var top = reach(counts, target)
     var step = 1
-    while top.shortfall > target && counts != most {
+    while !reached(top) && counts != most {
         counts = Dictionary(uniqueKeysWithValues: stages.map { st in (st, min(most[st] ?? 1, (lb[st] ?? 1) + step)) })
         step *= 2
         top = reach(counts, target)
     }
-    if top.shortfall > target {
+    if reached(top) && top.shortfall > target {
+        target = top.shortfall
+        lb = leastByBound(target)
+        asked[counts, default: [:]][target] = top
+    } else if top.shortfall > target {
         // Out of reach even at `most`: the target is the least found there.
         top = s.probe(hired(most), .least(enough: target), describe(most))
         target = top.shortfall

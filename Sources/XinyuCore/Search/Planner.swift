@@ -275,7 +275,9 @@ func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: In
     let rhythm = RhythmPlan(inst, solver: solver, options: rhythmOptions)
     var teacherOf = rhythm.teacherOf
     var slotOf = rhythm.slotOf
-    let fixed: [Int?]? = inst.policy.sameTeacher ? teacherOf : nil
+    // Teachers are fixed only from a rhythm plan that was found: a rhythm stopped before its
+    // first solution gives no class a teacher, and fixing that would leave every lesson missing.
+    let fixed: [Int?]? = inst.policy.sameTeacher && rhythm.result.hasSolution ? teacherOf : nil
 
     let warm = inst.greedySchedule(planned: rhythm.planned, teacherOf: teacherOf)
     let feas = TermModel(inst, TermModelSpec(fixedTeacher: fixed, preferences: false, preferredSlot: nil,
