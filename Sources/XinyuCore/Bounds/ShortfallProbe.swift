@@ -29,10 +29,10 @@ public struct ProbeBudget: Sendable, Hashable {
 
 /// The default work limits of a probe's stages (simplex iterations); docs/DISTRICT.md gives the
 /// measurements they come from.
-public let probeRhythmIterations = 1_500
+public let probeRhythmIterations = 3_000
 public let probeFixedIterations = 3_000
 public let probeExactIterations = 3_000
-public let probeNodes = 50
+public let probeNodes = 200
 
 /// The least number of missing lessons of a group of schools, found without the preference
 /// stages (used by capacity advice, which asks "how short would this school be if …?" many times).
@@ -116,7 +116,7 @@ public func probeShortfall(_ inst: Instance, solver: MIPSolver, budget: ProbeBud
         timedOut = timedOut || r.termination == .timeLimit
     }
     let least = leastShortfall(inst, solver: solver, counting: lower, goal: goal, exactIterations: budget.exactIterations,
-                               rhythm: StageWork(iterations: budget.rhythmIterations, nodes: budget.nodes, cuts: false), remaining: remaining, stop: nil,
+                               rhythm: StageWork(iterations: budget.rhythmIterations, nodes: budget.nodes), remaining: remaining, stop: nil,
                                verbose: false) { label, model, share, search in
         var o = search
         o.timeLimit = remaining(share)
