@@ -21,6 +21,8 @@ public struct PlanOptions: Sendable {
     public var exactIterations: Int = exactStageIterations
     /// Work limit of the rhythm plan, branch-and-bound nodes (see `rhythmStageNodes`).
     public var rhythmNodes: Int = rhythmStageNodes
+    /// Second work limit of the exactness stage, branch-and-bound nodes (see `exactStageNodes`).
+    public var exactNodes: Int = exactStageNodes
     /// Progress lines (stderr unless quiet).
     public var log: (@Sendable (String) -> Void)?
     /// Polled between stages and during searches: when true (an interrupted run) the plan ends
@@ -140,7 +142,7 @@ public struct Planner: Sendable {
         let flow = flowShortfallBound(inst)
         log("\(name) shortfall bounds: counting \(counting.total), flow \(flow)")
         let least = leastShortfall(inst, solver: solver, counting: max(counting.total, flow), goal: nil,
-                                   exactIterations: options.exactIterations, rhythm: StageWork(nodes: options.rhythmNodes),
+                                   exactIterations: options.exactIterations, exactNodes: options.exactNodes, rhythm: StageWork(nodes: options.rhythmNodes),
                                    remaining: remaining, stop: options.stop, verbose: options.verbose,
                                    run: run)
         let r1 = least.rhythm.result
@@ -252,7 +254,7 @@ struct LeastShortfall {
 /// way on every machine; when the limit binds, the shortfall found is reported with the bound
 /// proven so far ("not proven least").
 func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: Int?,
-                    exactIterations: Int = exactStageIterations, rhythm work: StageWork = StageWork(),
+                    exactIterations: Int = exactStageIterations, exactNodes: Int? = nil, rhythm work: StageWork = StageWork(),
                     remaining: (Double) -> Double?, stop: (@Sendable () -> Bool)?, verbose: Bool,
                     run: (String, MIPModel, Double, SolveOptions) -> SolveResult) -> LeastShortfall {
     let enough = Double(max(counting, goal ?? 0))
@@ -262,6 +264,7 @@ func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: In
         o.warmStart = warm
         o.stopAtObjective = enough
         o.iterationLimit = iterations
+        o.nodeLimit = iterations == nil ? nil : exactNodes
         o.cuts = iterations == nil
         return o
     }
@@ -329,6 +332,11 @@ public let exactStageIterations = 20_000
 /// cuts). With three new teachers in a 36-class school its search to 1% ran on for over ten
 /// minutes without a time limit (issue 15's profile); this stops it.
 public let rhythmStageNodes = 2_000
+
+/// The second work limit of the exactness stage, in branch-and-bound nodes: GLPK's branching
+/// heuristic (glp_eval_tab_row) works between simplex iterations, and a `short_after` solve of a
+/// school given two teachers spent minutes there (issue 15's profile, gdb).
+public let exactStageNodes = 1_000
 
 /// Work limits of one MIP stage (nil: none).
 struct StageWork {
