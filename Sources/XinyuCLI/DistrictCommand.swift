@@ -23,8 +23,8 @@ struct DistrictRun: ParsableCommand {
     @Option(name: .long, help: "Solve only shard K of N (0 ≤ K < N): group i of the pack's independent groups goes to shard i mod N; also writes shard.json for `xinyu merge`.")
     var shard: String?
 
-    @Option(name: .long, help: "Wall-clock limit of each capacity-advice solve, seconds.")
-    var adviceTimeLimit: Double = 10
+    @Option(name: .long, help: "Safety net: wall-clock limit of each capacity-advice probe, seconds (probes are bounded by work, not time; a probe stopped by this makes its school's advice \"not proven\").")
+    var adviceTimeLimit: Double = defaultProbeTimeLimit
 
     @Flag(name: .long, help: "Skip the capacity and hiring advice (faster).")
     var noAdvice = false

@@ -28,6 +28,7 @@ final class SearchContext {
     private let stopwatch: Stopwatch
     private let objectiveConstant: Double
     private let stopAtObjective: Double?
+    private let giveUpAbove: Double?
     private let progress: (@Sendable (SolveProgress) -> Void)?
     private let shouldStop: (@Sendable () -> Bool)?
     /// The warm start in GLPK's 1-based column order, offered once on the first GLP_IHEUR.
@@ -43,6 +44,7 @@ final class SearchContext {
     /// The work limit: simplex iterations of the whole solve; the loaded problem and its
     /// iteration count before the solve (the presolver's copy counts from 0).
     private let iterationLimit: Int?
+    private let nodeLimit: Int?
     private let problem: OpaquePointer
     private let iterationsBefore: Int
     /// Whether the search was stopped by the work limit.
@@ -57,11 +59,13 @@ final class SearchContext {
         self.stopwatch = stopwatch
         self.objectiveConstant = objectiveConstant
         self.stopAtObjective = options.stopAtObjective
+        self.giveUpAbove = options.giveUpAbove
         self.progress = options.progress
         self.shouldStop = options.shouldStop
         self.warmStart = warmStart.map { OneBased.array($0, unused: 0) }
         self.bestBound = rootBound
         self.iterationLimit = options.iterationLimit
+        self.nodeLimit = options.nodeLimit
         self.problem = problem
         self.iterationsBefore = iterationsBefore
     }
@@ -97,12 +101,25 @@ final class SearchContext {
             objectiveLimitReached = true
             glp_ios_terminate(tree)
         }
+        // The proven bound passed the objective worth having: no solution found now would do.
+        if let limit = giveUpAbove, let bound = bestBound, bound + objectiveConstant > limit {
+            objectiveLimitReached = true
+            glp_ios_terminate(tree)
+        }
         if let shouldStop, shouldStop() { glp_ios_terminate(tree) }
         if let prob = glp_ios_get_prob(tree) {
             iterationsSeen = Int(glp_get_it_cnt(prob)) - (prob == problem ? iterationsBefore : 0)
         }
         if let limit = iterationLimit {
             if iterationsSeen >= limit {
+                iterationLimitReached = true
+                glp_ios_terminate(tree)
+            }
+        }
+        if let limit = nodeLimit {
+            var nodes: Int32 = 0
+            glp_ios_tree_size(tree, nil, nil, &nodes)
+            if Int(nodes) >= limit {
                 iterationLimitReached = true
                 glp_ios_terminate(tree)
             }

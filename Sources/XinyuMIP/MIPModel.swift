@@ -155,6 +155,9 @@ public struct SolveOptions: Sendable {
     public var warmStart: [Double]?
     /// Objective value at or below which any solution is good enough (stop early).
     public var stopAtObjective: Double?
+    /// Objective value above which no solution is of use: the search stops as soon as its proven
+    /// bound exceeds it (a goal shown out of reach; the result's `bound` proves it). Nil: none.
+    public var giveUpAbove: Double?
     /// Called now and then with the incumbent and bound.
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// Polled during the search: when it returns true the search stops with what it has.
@@ -162,6 +165,10 @@ public struct SolveOptions: Sendable {
     /// A work limit that does not depend on the machine: simplex iterations (the root LP and
     /// the search together); when reached, the search stops with what it has (nil: none).
     public var iterationLimit: Int?
+    /// A second work limit: branch-and-bound nodes. A node's work is not all simplex iterations
+    /// (GLPK's branching heuristic evaluates tableau rows, uncounted), so a search bounded by work
+    /// bounds both; when reached, the search stops with what it has, as at `iterationLimit`.
+    public var nodeLimit: Int?
     /// Let the solver add cutting planes (they raise bounds but make each LP harder; a search
     /// that needs solutions more than bounds may turn them off).
     public var cuts: Bool = true
@@ -201,7 +208,7 @@ public enum TerminationStatus: String, Sendable, Hashable {
     case timeLimit
     /// The work limit (`iterationLimit` simplex iterations) stopped it.
     case iterationLimit
-    /// `stopAtObjective` was reached.
+    /// `stopAtObjective` was reached, or the bound passed `giveUpAbove`.
     case objectiveLimit
     /// The caller stopped it (`shouldStop`).
     case interrupted

@@ -1,6 +1,39 @@
 import XinyuMIP
 import XinyuPack
 
+/// How much work one probe may do. Every stage is bounded by simplex iterations, so a probe
+/// ends the same way on a quiet or a loaded machine (same input, same advice, byte for byte);
+/// the wall-clock `timeLimit` is only a safety net, and a probe it stops says so (`timedOut`).
+public struct ProbeBudget: Sendable, Hashable {
+    /// Simplex iterations of the rhythm plan (stage 1).
+    public var rhythmIterations: Int
+    /// Simplex iterations of the search with each class's teacher fixed (stage 2).
+    public var fixedIterations: Int
+    /// Simplex iterations of the full model, teachers free (stage 3).
+    public var exactIterations: Int
+    /// Branch-and-bound nodes of each stage (GLPK's branching heuristic works without simplex
+    /// iterations, so iterations alone do not bound a stage's work).
+    public var nodes: Int
+    /// Safety net, seconds of wall clock for the whole probe (nil: none).
+    public var timeLimit: Double?
+
+    public init(rhythmIterations: Int = probeRhythmIterations, fixedIterations: Int = probeFixedIterations,
+                exactIterations: Int = probeExactIterations, nodes: Int = probeNodes, timeLimit: Double? = nil) {
+        self.nodes = nodes
+        self.rhythmIterations = rhythmIterations
+        self.fixedIterations = fixedIterations
+        self.exactIterations = exactIterations
+        self.timeLimit = timeLimit
+    }
+}
+
+/// The default work limits of a probe's stages (simplex iterations); docs/DISTRICT.md gives the
+/// measurements they come from.
+public let probeRhythmIterations = 3_000
+public let probeFixedIterations = 3_000
+public let probeExactIterations = 3_000
+public let probeNodes = 200
+
 /// The least number of missing lessons of a group of schools, found without the preference
 /// stages (used by capacity advice, which asks "how short would this school be if …?" many times).
 public struct ShortfallProbe: Sendable {
@@ -12,6 +45,14 @@ public struct ShortfallProbe: Sendable {
     public var bound: Int
     /// The lessons of the schedule found.
     public var lessons: [Lesson]
+    /// Simplex iterations the probe's solves took (0 when the bounds decided it).
+    public var iterations: Int = 0
+    /// Whether a stage stopped at its work limit.
+    public var workLimitReached = false
+    /// Whether the wall-clock safety net stopped a stage (then the result may depend on the machine).
+    public var timedOut = false
+    /// Whether the cheap bounds (counting, flow) decided the probe without a solve.
+    public var decidedByBounds = false
     /// Whether the shortfall is proven least (`shortfall == bound`).
     public var proven: Bool { shortfall == bound }
 
@@ -36,33 +77,70 @@ public struct ClassMonth: Sendable, Hashable, Comparable, Codable {
     }
 }
 
+/// What a probe is asked.
+public enum ProbeQuestion: Sendable, Hashable {
+    /// The fewest missing lessons; the search may stop at a schedule missing at most `enough`
+    /// (a proven lower bound: nothing better exists).
+    case least(enough: Int)
+    /// Can a schedule miss at most `goal` lessons? The search stops at the first that does, and
+    /// gives up as soon as a proven bound exceeds `goal` (the answer is then a proven no).
+    case reach(goal: Int)
+}
+
 /// Fewest missing lessons of `inst`: rhythm plan, term model with teachers fixed, counting bound,
 /// and, only when they disagree, the full term model (teachers free) warm-started — the same
-/// stages as `Planner` up to its exactness step, without the preference stages.
-/// With a `goal`, the search stops as soon as a schedule missing at most `goal` lessons is found,
-/// and returns at once (no schedule, shortfall = all required lessons) when counting proves that
-/// every schedule misses more than `goal`.
-public func probeShortfall(_ inst: Instance, solver: MIPSolver, timeLimit: Double?, goal: Int? = nil) -> ShortfallProbe {
+/// stages as `Planner` up to its exactness step, without the preference stages, each bounded by
+/// `budget` (work, not time). With `.reach(goal)` it returns at once (no schedule, shortfall = all
+/// required lessons) when the counting or flow bound proves every schedule misses more than `goal`.
+public func probeShortfall(_ inst: Instance, solver: MIPSolver, budget: ProbeBudget, question: ProbeQuestion) -> ShortfallProbe {
     let clock = Clock()
-    let counting = shortfallLowerBound(inst)
-    if let goal, counting > goal {
-        return ShortfallProbe(missing: [:], shortfall: inst.required, bound: counting, lessons: [])
+    let lower = shortfallLowerBound(inst)
+    let goal: Int
+    switch question {
+    case .least(let enough): goal = enough
+    case .reach(let g):
+        goal = g
+        if lower > g {
+            var p = ShortfallProbe(missing: [:], shortfall: inst.required, bound: lower, lessons: [])
+            p.decidedByBounds = true
+            return p
+        }
     }
     func remaining(_ share: Double) -> Double? {
-        guard let limit = timeLimit else { return nil }
-        return max(0.05, (limit - clock.seconds) * share)
+        budget.timeLimit.map { max(0.05, ($0 - clock.seconds) * share) }
     }
-    let least = leastShortfall(inst, solver: solver, counting: counting, goal: goal, remaining: remaining, stop: nil,
-                               verbose: false) { _, model, share, search in
+    var iterations = 0, workLimit = false, timedOut = false
+    func tally(_ r: SolveResult) {
+        iterations += r.iterations ?? 0
+        workLimit = workLimit || r.termination == .iterationLimit
+        timedOut = timedOut || r.termination == .timeLimit
+    }
+    let least = leastShortfall(inst, solver: solver, counting: lower, goal: goal, exactIterations: budget.exactIterations,
+                               rhythm: StageWork(iterations: budget.rhythmIterations, nodes: budget.nodes), remaining: remaining, stop: nil,
+                               verbose: false) { label, model, share, search in
         var o = search
         o.timeLimit = remaining(share)
-        return solver.solve(model, options: o)
+        if label != "exact" { o.iterationLimit = budget.fixedIterations; o.cuts = false }
+        o.nodeLimit = budget.nodes
+        // A bound above the goal answers "no" at once: no need to search on.
+        if case .reach(let g) = question { o.giveUpAbove = Double(g) + 0.5 }
+        let r = solver.solve(model, options: o)
+        tally(r)
+        return r
     }
-    let best = least.placements
-    let shortfall = least.shortfall
-    let bound = least.bound
-    return ShortfallProbe(missing: missingByClassMonth(inst, best), shortfall: shortfall, bound: bound,
-                          lessons: inst.lessons(best).sorted())
+    tally(least.rhythm.result)
+    var p = ShortfallProbe(missing: missingByClassMonth(inst, least.placements), shortfall: least.shortfall, bound: least.bound,
+                           lessons: inst.lessons(least.placements).sorted())
+    p.iterations = iterations
+    p.workLimitReached = workLimit
+    p.timedOut = timedOut
+    return p
+}
+
+/// `probeShortfall` asking for the least shortfall, with only a wall-clock limit on top of the
+/// default work limits (tests and tools).
+public func probeShortfall(_ inst: Instance, solver: MIPSolver, timeLimit: Double?) -> ShortfallProbe {
+    probeShortfall(inst, solver: solver, budget: ProbeBudget(timeLimit: timeLimit), question: .least(enough: 0))
 }
 
 /// Missing lessons per class-month of a set of placements (only class-months that miss some).
@@ -126,4 +204,10 @@ public func districtWithoutExams(_ district: District, month: String) -> Distric
     var d = district
     d.calendar = d.calendar.filter { !($0.kind == .exam && $0.date.monthKey == month) }
     return d
+}
+
+/// A proven lower bound on the missing lessons of any schedule of `inst`, without a solve: the
+/// larger of the counting and the term-wide flow bounds (what a probe checks before solving).
+public func shortfallBound(_ inst: Instance) -> Int {
+    shortfallLowerBound(inst)
 }

@@ -19,6 +19,10 @@ public struct PlanOptions: Sendable {
     public var lagrangianRounds: Int = 0
     /// Work limit of the exactness stage, simplex iterations (see `exactStageIterations`).
     public var exactIterations: Int = exactStageIterations
+    /// Work limit of the rhythm plan, branch-and-bound nodes (see `rhythmStageNodes`).
+    public var rhythmNodes: Int = rhythmStageNodes
+    /// Second work limit of the exactness stage, branch-and-bound nodes (see `exactStageNodes`).
+    public var exactNodes: Int = exactStageNodes
     /// Progress lines (stderr unless quiet).
     public var log: (@Sendable (String) -> Void)?
     /// Polled between stages and during searches: when true (an interrupted run) the plan ends
@@ -141,7 +145,7 @@ public struct Planner: Sendable {
         let flow = flowShortfallBound(inst)
         log("\(name) shortfall bounds: counting \(counting.total), flow \(flow)")
         let least = leastShortfall(inst, solver: solver, counting: max(counting.total, flow), goal: nil,
-                                   exactIterations: options.exactIterations,
+                                   exactIterations: options.exactIterations, exactNodes: options.exactNodes, rhythm: StageWork(nodes: options.rhythmNodes),
                                    remaining: remaining, stop: options.stop, verbose: options.verbose,
                                    run: run)
         let r1 = least.rhythm.result
@@ -264,7 +268,8 @@ struct LeastShortfall {
 /// way on every machine; when the limit binds, the shortfall found is reported with the bound
 /// proven so far ("not proven least").
 func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: Int?,
-                    exactIterations: Int = exactStageIterations, remaining: (Double) -> Double?, stop: (@Sendable () -> Bool)?, verbose: Bool,
+                    exactIterations: Int = exactStageIterations, exactNodes: Int? = nil, rhythm work: StageWork = StageWork(),
+                    remaining: (Double) -> Double?, stop: (@Sendable () -> Bool)?, verbose: Bool,
                     run: (String, MIPModel, Double, SolveOptions) -> SolveResult) -> LeastShortfall {
     let enough = Double(max(counting, goal ?? 0))
     /// Warm-started, stopping at the first schedule missing at most `enough` lessons.
@@ -273,15 +278,23 @@ func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: In
         o.warmStart = warm
         o.stopAtObjective = enough
         o.iterationLimit = iterations
+        o.nodeLimit = iterations == nil ? nil : exactNodes
         o.cuts = iterations == nil
         return o
     }
     var rhythmOptions = SolveOptions(timeLimit: remaining(0.25), mipGap: 0.01, verbose: verbose)
     rhythmOptions.shouldStop = stop
+    // A work limit for the rhythm plan too: without a time limit its search to 1% could run for
+    // many minutes (seen on a school given three new teachers). Advice probes also turn its cuts off.
+    rhythmOptions.iterationLimit = work.iterations
+    rhythmOptions.nodeLimit = work.nodes
+    rhythmOptions.cuts = work.cuts
     let rhythm = RhythmPlan(inst, solver: solver, options: rhythmOptions)
     var teacherOf = rhythm.teacherOf
     var slotOf = rhythm.slotOf
-    let fixed: [Int?]? = inst.policy.sameTeacher ? teacherOf : nil
+    // Teachers are fixed only from a rhythm plan that was found: a rhythm stopped before its
+    // first solution gives no class a teacher, and fixing that would leave every lesson missing.
+    let fixed: [Int?]? = inst.policy.sameTeacher && rhythm.result.hasSolution ? teacherOf : nil
 
     let warm = inst.greedySchedule(planned: rhythm.planned, teacherOf: teacherOf)
     let feas = TermModel(inst, TermModelSpec(fixedTeacher: fixed, preferences: false, preferredSlot: nil,
@@ -321,18 +334,6 @@ func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: In
                           teacherOf: teacherOf, slotOf: slotOf, rhythm: rhythm)
 }
 
-/// The work limit of the exactness stage (the full term model, teachers free), in simplex
-/// iterations. Measured (release, 2 cores): the sample district's S03 closes its gap of 1 lesson
-/// in 3,831 iterations (6.4 s); the tight 60-school benchmark's S11 (72 missing found, 69 proven)
-/// reaches 71 and stops at the limit after 85–107 s — HiGHS does not close that gap in 150 s
-/// either (70 found, 69 proven).
-public let exactStageIterations = 20_000
-
-/// Most rounds of the Lagrangian bound the benchmark asks for (`--bound-rounds`); the rounds stop
-/// earlier when the pattern LP has converged. Measured (debug build, 2 cores at load ~12): the
-/// schools of 12 to 72 classes converge in 3 to 36 rounds (the 36-class school: 327.0 in 8
-/// rounds, 30 s wall; benchmarks/results/2026-12-01-bound-2.md).
-public let lagrangianRounds = 200
 
 extension Instance {
     /// Missing lessons of a set of placements against the minimums.
