@@ -152,8 +152,9 @@ struct APIAccountRoutes {
         }
         api.post("survey/rows") { request, context in
             let me = try context.requireAccount()
-            let fields = try await APIBody.fields(request, known: Set(SurveyRow.inputKeys + ["school"]))
-            guard let school = me.isOffice ? fields["school"] : me.schoolId, !school.isEmpty else {
+            let fields = try await APIBody.fields(request, known: Set(SurveyRow.inputKeys + ["school"]), numeric: ["age", "periods"])
+            // Required for every account (/openapi.yaml); a school account's own school is used whatever it names.
+            guard let sent = fields["school"], !sent.isEmpty, let school = me.isOffice ? sent : me.schoolId else {
                 return APIResponse.error(.badRequest, "school is required / 请给出学校")
             }
             try await SurveyRoutes(portal: portal).requireSurveySchool(school, context)

@@ -71,6 +71,12 @@ final class APISchemaTests: XCTestCase {
             let row = #""teacher":"S01T010","name":"任丽","sex":"女","education":"本科","employment":"part","stages":"junior","periods":"3""#
             assertEqual(try await APITests.call(client, office, .post, "/api/survey/rows", json: "{\"school\":\"S99\",\(row)}").status, .notFound)
             assertEqual(try await APITests.call(client, office, .post, "/api/survey/rows", json: "{\(row)}").status, .badRequest)
+            let dean = try await APITests.token(client, "dean1")
+            assertEqual(try await APITests.call(client, dean, .post, "/api/survey/rows", json: "{\"school\":\"\",\(row)}").status, .badRequest)
+            assertEqual(try await APITests.call(client, dean, .post, "/api/survey/rows", json: "{\(row)}").status, .badRequest)
+            // A boolean, or a number where the schema wants a string: 400.
+            assertEqual(try await APITests.call(client, office, .post, "/api/survey/rows", json: "{\"school\":\"S01\",\(row),\"training\":false}").status, .badRequest)
+            assertEqual(try await APITests.call(client, office, .post, "/api/survey/rows", json: "{\"school\":\"S01\",\(row),\"training\":0}").status, .badRequest)
             // Extra properties (allowed by the schema) are ignored, whatever their type.
             let extra = try await APITests.call(client, office, .post, "/api/survey/rows", json: "{\"school\":\"S01\",\(row),\"x\":[1,{}]}")
             assertEqual(extra.status, .created, String(buffer: extra.body))
