@@ -18,8 +18,10 @@ public struct LoginThrottle: Sendable {
 
     public enum Verdict: Equatable, Sendable { case allowed, userLocked, addressLocked }
 
-    static func userKey(_ user: String) -> String { "user:" + user.lowercased() }
-    static func addressKey(_ address: String) -> String { "addr:" + address }
+    /// Keys are cut to 100 characters: user names are at most 64, and a login form with a huge
+    /// name must not write a huge row.
+    static func userKey(_ user: String) -> String { "user:" + String(user.lowercased().prefix(100)) }
+    static func addressKey(_ address: String) -> String { "addr:" + String(address.prefix(100)) }
 
     public func check(user: String, address: String, now: Double = Date().timeIntervalSince1970) throws -> Verdict {
         try db.read { db in
