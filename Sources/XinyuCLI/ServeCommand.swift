@@ -37,6 +37,9 @@ struct Serve: ParsableCommand {
     @Flag(name: .long, help: "Mark cookies Secure (when served behind TLS).")
     var secureCookies = false
 
+    @Flag(name: .long, help: "Behind a reverse proxy on loopback: login throttling takes the client address from the last X-Forwarded-For entry.")
+    var behindProxy = false
+
     @Option(name: .long, help: ArgumentHelp("The xinyu executable that runs solves (default: this one).", visibility: .hidden))
     var xinyu: String?
 
@@ -62,6 +65,7 @@ struct Serve: ParsableCommand {
         settings.maxConcurrentJobs = jobs
         settings.solveTimeLimit = solveTimeLimit
         settings.secureCookies = secureCookies
+        settings.trustProxy = behindProxy
         let host = self.host, port = self.port, config = settings
         try blocking {
             let portal = try await Portal.open(config)

@@ -89,18 +89,21 @@ enum APIBody {
         }
     }
 
-    /// A flat JSON object whose values are strings, numbers or booleans, as text.
-    static func fields(_ request: Request) async throws -> [String: String] {
+    /// A flat JSON object's `known` keys as text: strings, and numbers for the keys in `numeric`
+    /// (as /openapi.yaml types them); anything else is a 400. Other keys are ignored whatever
+    /// their values (the schema allows additional properties).
+    static func fields(_ request: Request, known: Set<String>, numeric: Set<String>) async throws -> [String: String] {
         let buffer = try await request.body.collect(upTo: 16 * 1024)
         guard let object = try? JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any] else {
             throw HTTPError(.badRequest, message: "the body must be a JSON object / 请求体须为 JSON 对象")
         }
         var out: [String: String] = [:]
-        for (k, v) in object {
+        for (k, v) in object where known.contains(k) {
             switch v {
             case let s as String: out[k] = s
-            case let n as NSNumber: out[k] = n.stringValue
-            default: throw HTTPError(.badRequest, message: "\(k): a string or a number / 须为字符串或数字")
+            // true/false arrive as NSNumber too (objCType "c"): not a number of the schema.
+            case let n as NSNumber where numeric.contains(k) && String(cString: n.objCType) != "c": out[k] = n.stringValue
+            default: throw HTTPError(.badRequest, message: "\(k): " + (numeric.contains(k) ? "a string or a number / 须为字符串或数字" : "a string / 须为字符串"))
             }
         }
         return out

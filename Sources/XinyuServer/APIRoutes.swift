@@ -6,9 +6,10 @@ import XinyuImport
 /// (Authorization: Bearer) and the same authorization rules (the same checks are called).
 struct APIRoutes {
     let portal: Portal
+    let table: APIRouteTable
 
     func register(_ router: Router<PortalContext>) {
-        let api = router.group("api")
+        let api = APIRouter(group: router.group("api"), table: table)
         api.get("me") { _, context in
             let me = try context.requireAccount()
             return APIResponse.json(AccountJSON(me))
@@ -28,7 +29,7 @@ struct APIRoutes {
     }
 
     /// Uploads: list, send, what was read, confirm, the file itself.
-    func registerUploads(_ api: RouterGroup<PortalContext>) {
+    func registerUploads(_ api: APIRouter) {
         let uploads = UploadRoutes(portal: portal)
         api.get("schools/:school/uploads") { _, context in
             let school = try context.parameters.require("school")
@@ -62,8 +63,9 @@ struct APIRoutes {
             let upload = try uploads.owned(context)
             let me = try context.requireAccount()
             let answers = try await APIBody.decode(ConfirmJSON.self, request)
-            let errors = try await uploads.confirm(upload, form: answers.form, by: me)
-            if !errors.isEmpty { return APIResponse.json(ErrorsJSON(errors: errors), status: .unprocessableContent) }
+            if let refused = try await uploads.confirm(upload, form: answers.form, by: me) {
+                return APIResponse.json(ErrorsJSON(errors: refused.errors), status: refused.conflict ? .conflict : .unprocessableContent)
+            }
             return APIResponse.json(UploadJSON(try portal.store.upload(id: upload.id ?? 0) ?? upload))
         }
         api.get("uploads/:id/file") { _, context in
@@ -74,7 +76,7 @@ struct APIRoutes {
     }
 
     /// Runs: a school's plans, the district checks, their files.
-    func registerRuns(_ api: RouterGroup<PortalContext>) {
+    func registerRuns(_ api: APIRouter) {
         let runs = RunRoutes(portal: portal)
         api.get("schools/:school/runs") { _, context in
             let school = try context.parameters.require("school")
@@ -115,7 +117,7 @@ struct APIRoutes {
 struct APIAccountRoutes {
     let portal: Portal
 
-    func register(_ api: RouterGroup<PortalContext>) {
+    func register(_ api: APIRouter) {
         api.get("accounts") { _, context in
             _ = try context.requireOffice()
             return APIResponse.json(try portal.store.accounts().map(AccountJSON.init))
@@ -150,11 +152,12 @@ struct APIAccountRoutes {
         }
         api.post("survey/rows") { request, context in
             let me = try context.requireAccount()
-            let fields = try await APIBody.fields(request)
-            guard let school = me.isOffice ? fields["school"] : me.schoolId, !school.isEmpty else {
+            let fields = try await APIBody.fields(request, known: Set(SurveyRow.inputKeys + ["school"]), numeric: ["age", "periods"])
+            // Required for every account (/openapi.yaml); a school account's own school is used whatever it names.
+            guard let sent = fields["school"], !sent.isEmpty, let school = me.isOffice ? sent : me.schoolId else {
                 return APIResponse.error(.badRequest, "school is required / 请给出学校")
             }
-            _ = try context.requireSchool(school)
+            try await SurveyRoutes(portal: portal).requireSurveySchool(school, context)
             let (row, errors) = SurveyRow.from(fields, school: school)
             guard let row else { return APIResponse.json(ErrorsJSON(errors: errors), status: .unprocessableContent) }
             try portal.store.saveSurveyRow(row)

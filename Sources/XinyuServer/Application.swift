@@ -9,7 +9,7 @@ public struct Portal: Sendable {
     let views: Views
     let jobs: JobRunner
     let pack: PackStore
-    let throttle = LoginThrottle()
+    var throttle: LoginThrottle { LoginThrottle(db: store.db) }
     /// A bcrypt hash of nothing anyone knows: checked when a user name does not exist (same timing).
     let dummyHash: String
 
@@ -26,8 +26,11 @@ public struct Portal: Sendable {
 
     /// The router: middleware first, then one group of routes per feature.
     public func router() -> Router<PortalContext> {
-        let router = Router(context: PortalContext.self)
+        // HEAD is answered wherever GET is (RFC 9110: every general-purpose server supports both).
+        let router = Router(context: PortalContext.self, options: .autoGenerateHeadEndpoints)
+        let apiRoutes = APIRouteTable()
         router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: APIMethodMiddleware(table: apiRoutes))
         router.add(middleware: AuthMiddleware(store: store, config: config))
         StaticRoutes(portal: self).register(router)
         LoginRoutes(portal: self).register(router)
@@ -36,9 +39,10 @@ public struct Portal: Sendable {
         RunRoutes(portal: self).register(router)
         PinRoutes(portal: self).register(router)
         OfficeRoutes(portal: self).register(router)
+        SettingsRoutes(portal: self).register(router)
         AccountRoutes(portal: self).register(router)
         SurveyRoutes(portal: self).register(router)
-        APIRoutes(portal: self).register(router)
+        APIRoutes(portal: self, table: apiRoutes).register(router)
         return router
     }
 

@@ -101,6 +101,15 @@ public enum PortalDatabase {
                 t.column("created_at", .double).notNull()
             }
         }
+        m.registerMigration("v4-login-throttle") { db in
+            // One row per wrong password, twice: keyed by the user name and by the client address.
+            try db.create(table: "login_failure") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("key", .text).notNull()          // "user:<lowercased name>" | "addr:<address>"
+                t.column("at", .double).notNull()
+            }
+            try db.create(index: "login_failure_key_at", on: "login_failure", columns: ["key", "at"])
+        }
         return m
     }
 }

@@ -45,19 +45,23 @@ struct LoginRoutes {
         }
         let user = (form["username"] ?? "").trimmingCharacters(in: .whitespaces)
         let password = form["password"] ?? ""
-        if await portal.throttle.isThrottled(user) {
-            try portal.store.audit(user, school: nil, "login-throttled", "")
-            return loginPage(context, error: w["throttled"], status: .tooManyRequests)
+        let address = context.clientAddress(request, trustProxy: portal.config.trustProxy)
+        let verdict = try portal.throttle.check(user: user, address: address)
+        if verdict != .allowed {
+            try portal.store.audit(user, school: nil, "login-throttled", verdict == .userLocked ? "user name" : "address \(address)")
+            var r = loginPage(context, error: w["throttled"], status: .tooManyRequests)
+            r.headers[.retryAfter] = String(Int(LoginThrottle.window))
+            return r
         }
         // A missing account costs a bcrypt check too, so timing does not tell which names exist.
         let account = try portal.store.account(named: user)
         let ok = try await Secrets.verifyPassword(password, hash: account?.passwordHash ?? portal.dummyHash)
         guard ok, let account, let id = account.id else {
-            await portal.throttle.failed(user)
-            try portal.store.audit(user, school: nil, "login-failed", "")
+            try portal.throttle.failed(user: user, address: address)
+            try portal.store.audit(user, school: nil, "login-failed", "from \(address)")
             return loginPage(context, error: w["badLogin"], status: .unauthorized)
         }
-        await portal.throttle.succeeded(user)
+        try portal.throttle.succeeded(user: user)
         let (token, _) = try portal.store.newSession(account: id, lifetime: portal.config.sessionSeconds)
         try portal.store.audit(account.username, school: account.schoolId, "login", "")
         var r = Views.redirect("/")

@@ -22,12 +22,6 @@ struct AuthMiddleware: RouterMiddleware {
         context.lang = request.cookies["lang"]?.value == "en" ? .en : .zh
         let path = request.uri.path
         var bySession = false
-        // The API answers GET, POST and DELETE only (405 names the others, as HTTP asks).
-        if path.hasPrefix("/api/") && ![.get, .head, .post, .delete].contains(request.method) {
-            var r = APIResponse.error(.methodNotAllowed, "method not allowed / 不支持此方法")
-            r.headers[.allow] = "GET, POST, DELETE"
-            return r
-        }
         if let auth = request.headers[.authorization], auth.lowercased().hasPrefix("bearer ") {
             let token = String(auth.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
             context.account = try store.account(apiToken: token)
@@ -95,25 +89,4 @@ enum ErrorPage {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
-}
-
-/// Login throttling: after 5 wrong passwords for a user name within 15 minutes, every attempt for
-/// that name is refused until the window passes (right password included), answered 429.
-actor LoginThrottle {
-    let limit = 5
-    let window: Double = 15 * 60
-    private var failures: [String: [Double]] = [:]
-
-    func isThrottled(_ user: String, now: Double = Date().timeIntervalSince1970) -> Bool {
-        let key = user.lowercased()
-        let recent = (failures[key] ?? []).filter { now - $0 < window }
-        failures[key] = recent.isEmpty ? nil : recent
-        return recent.count >= limit
-    }
-
-    func failed(_ user: String, now: Double = Date().timeIntervalSince1970) {
-        failures[user.lowercased(), default: []].append(now)
-    }
-
-    func succeeded(_ user: String) { failures[user.lowercased()] = nil }
 }

@@ -27,29 +27,44 @@ actor PackStore {
     /// Replaces `relative` (a file or a folder inside the pack) with `source`, checks that the pack
     /// still reads, and puts the old one back if not. Returns the reader's errors (empty: done).
     func replace(_ relative: String, with source: String) -> [String] {
+        replaceChecked([(relative, source)]).map(\.description)
+    }
+
+    /// Replaces several files at once and checks the pack once with all of them in place (district.toml
+    /// and calendar.csv depend on each other: a new term and the calendar that fits it). On any
+    /// error every old file is put back. Returns the reader's diagnostics (errors first; empty: done).
+    func replaceChecked(_ files: [(relative: String, source: String)]) -> [Diagnostic] {
         let fm = FileManager.default
-        let target = path + "/" + relative
-        let old = target + ".old-\(getpid())"
-        try? fm.removeItem(atPath: old)
-        let existed = fm.fileExists(atPath: target)
-        do {
-            if existed { try fm.moveItem(atPath: target, toPath: old) }
-            try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try fm.copyItem(atPath: source, toPath: target)
-        } catch {
-            try? fm.removeItem(atPath: target)
-            if existed { try? fm.moveItem(atPath: old, toPath: target) }
-            return ["cannot write \(relative): \(error) / 无法写入"]
+        var moved: [(target: String, old: String?)] = []
+        func restore() {
+            for m in moved.reversed() {
+                try? fm.removeItem(atPath: m.target)
+                if let old = m.old { try? fm.moveItem(atPath: old, toPath: m.target) }
+            }
+        }
+        for (relative, source) in files {
+            let target = path + "/" + relative
+            let old = target + ".old-\(getpid())"
+            try? fm.removeItem(atPath: old)
+            let existed = fm.fileExists(atPath: target)
+            do {
+                if existed { try fm.moveItem(atPath: target, toPath: old) }
+                moved.append((target, existed ? old : nil))
+                try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try fm.copyItem(atPath: source, toPath: target)
+            } catch {
+                restore()
+                return [Diagnostic(.error, SourceLocation(file: relative), "cannot write: \(error) / 无法写入")]
+            }
         }
         cached = nil
         do {
             _ = try PackReader.load(path: path)
-            try? fm.removeItem(atPath: old)
+            for m in moved { if let old = m.old { try? fm.removeItem(atPath: old) } }
             return []
         } catch {
-            try? fm.removeItem(atPath: target)
-            if existed { try? fm.moveItem(atPath: old, toPath: target) }
-            return error.diagnostics.map(\.description)
+            restore()
+            return error.diagnostics.filter { $0.severity == .error } + error.diagnostics.filter { $0.severity != .error }
         }
     }
 

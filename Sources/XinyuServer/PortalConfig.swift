@@ -14,6 +14,9 @@ public struct PortalConfig: Sendable {
     public var sessionSeconds: Double = 8 * 3600
     /// Set the Secure flag on cookies (behind TLS).
     public var secureCookies = false
+    /// Behind a reverse proxy on loopback: take the client address (login throttling) from the
+    /// last X-Forwarded-For entry instead of the peer (which is the proxy for everyone).
+    public var trustProxy = false
     /// Solves and district checks running at once; more wait in line.
     public var maxConcurrentJobs = 2
     /// `--jobs` given to a district check.

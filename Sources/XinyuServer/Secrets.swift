@@ -18,11 +18,21 @@ enum Secrets {
 
     /// bcrypt is slow on purpose; it runs on the thread pool so pages stay responsive.
     static func hashPassword(_ password: String, cost: UInt8) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+        let input = bcryptInput(password)
+        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(input, cost: cost) }
     }
 
     static func verifyPassword(_ password: String, hash: String) async throws -> Bool {
-        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        let input = bcryptInput(password)
+        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(input, hash: hash) }
+    }
+
+    /// bcrypt reads at most 72 bytes. A longer password (a Chinese pass phrase soon is) is first
+    /// reduced to "sha256:" and its SHA-256 in base64 (51 bytes), so every character counts; one of
+    /// at most 72 bytes goes in as it is, so hashes made before this rule still verify.
+    static func bcryptInput(_ password: String) -> String {
+        guard password.utf8.count > 72 else { return password }
+        return "sha256:" + Data(SHA256.hash(data: Data(password.utf8))).base64EncodedString()
     }
 
     /// Constant-time comparison (CSRF tokens).
@@ -37,14 +47,19 @@ enum Secrets {
 
 /// Password rules shared by the command line, the office's pages and the API.
 public enum PasswordPolicy {
+    public static let minLength = 8
+    public static let maxLength = 256
     public static func problem(_ password: String) -> String? {
-        if password.count < 8 { return "password too short: at least 8 characters / 密码至少 8 个字符" }
-        if password.utf8.count > 72 { return "password too long: at most 72 bytes (bcrypt) / 密码最长 72 字节" }
+        // Counted in Unicode code points, as JSON Schema's minLength/maxLength count (/openapi.yaml).
+        let n = password.unicodeScalars.count
+        if n < minLength { return "password too short: at least \(minLength) characters / 密码至少 \(minLength) 个字符" }
+        if n > maxLength { return "password too long: at most \(maxLength) characters / 密码最长 \(maxLength) 个字符" }
         return nil
     }
     public static func usernameProblem(_ name: String) -> String? {
-        let ok = !name.isEmpty && name.count <= 64 && name.unicodeScalars.allSatisfy {
-            CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)
+        // ASCII only, the rule /openapi.yaml states (^[A-Za-z0-9._-]{1,64}$): no look-alike letters.
+        let ok = !name.isEmpty && name.unicodeScalars.count <= 64 && name.unicodeScalars.allSatisfy {
+            $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0))
         }
         return ok ? nil : "username: 1–64 letters, digits, - _ . / 用户名须为 1–64 个字母、数字或 - _ ."
     }

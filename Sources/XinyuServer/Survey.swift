@@ -36,6 +36,9 @@ struct SurveyRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     }
 
     /// A row from a form or the API; the bilingual reasons it was refused, if any.
+    /// The fields a row is made of, in the form and in the API's JSON.
+    static let inputKeys = ["teacher", "name", "sex", "age", "education", "major", "certificate", "employment", "stages", "periods", "training"]
+
     static func from(_ f: [String: String], school: String) -> (SurveyRow?, [String]) {
         var errors: [String] = []
         func text(_ k: String, max: Int = 100) -> String { String((f[k] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(max)) }

@@ -18,9 +18,9 @@ struct SurveyRoutes {
             let f = context.form
             // A school account writes its own school, whatever the form says.
             guard let school = me.isOffice ? f["school"] : me.schoolId, !school.isEmpty else { throw HTTPError(.badRequest, message: "school? / 学校？") }
-            _ = try context.requireSchool(school)
+            try await requireSurveySchool(school, context)
             var fields: [String: String] = [:]
-            for k in ["teacher", "name", "sex", "age", "education", "major", "certificate", "employment", "stages", "periods", "training"] { fields[k] = f[k] ?? "" }
+            for k in SurveyRow.inputKeys { fields[k] = f[k] ?? "" }
             let (row, errors) = SurveyRow.from(fields, school: school)
             guard let row else { return try await page(context, school: school, errors: errors) }
             try portal.store.saveSurveyRow(row)
@@ -38,6 +38,15 @@ struct SurveyRoutes {
             _ = try context.requireOffice()
             let data = try await SurveyExport(portal: portal).workbook()
             return Download.response(data, name: "心理健康教师基本情况调查表.xlsx", type: RunFiles.type(of: "x.xlsx"))
+        }
+    }
+
+    /// A row is written for a school this account may see that is in the pack (an office typo: 404,
+    /// not rows of a school that does not exist).
+    func requireSurveySchool(_ school: String, _ context: PortalContext) async throws {
+        _ = try context.requireSchool(school)
+        guard await portal.pack.load()?.district.schools.contains(where: { $0.id == school }) ?? false else {
+            throw HTTPError(.notFound, message: "\(school): no such school in the pack / 数据包中没有此学校")
         }
     }
 

@@ -18,8 +18,9 @@ struct UploadRoutes {
         router.get("/uploads/:id") { _, context in try await preview(try owned(context), context, errors: []) }
         router.post("/uploads/:id/confirm") { _, context in
             let upload = try owned(context)
-            let errors = try await confirm(upload, form: context.form, by: try context.requireAccount())
-            if !errors.isEmpty { return try await preview(upload, context, errors: errors) }
+            if let refused = try await confirm(upload, form: context.form, by: try context.requireAccount()) {
+                return try await preview(upload, context, errors: refused.errors)
+            }
             return Views.redirect("/schools/" + upload.schoolId.urlPathEncoded)
         }
         router.post("/uploads/:id/restore") { _, context in
@@ -45,16 +46,26 @@ struct UploadRoutes {
         return u
     }
 
+    /// Why a confirmation was refused: the request's own values (422), or values that do not fit
+    /// the stored upload or the pack (409: teachers or periods of this file, the pack reader).
+    struct Refusal {
+        var errors: [String]
+        var conflict: Bool
+    }
+
     /// Reads the dean's answers, writes the school into the pack, marks the upload confirmed, audits.
-    /// The reasons it was refused, or [] when done.
-    func confirm(_ upload: UploadRow, form: Form, by me: Account) async throws -> [String] {
+    /// nil when done.
+    func confirm(_ upload: UploadRow, form: Form, by me: Account) async throws -> Refusal? {
         guard case .success(let result) = await readForPreview(upload), let school = result.district.schools.first else {
-            return ["the file no longer reads / 文件无法读取"]
+            return Refusal(errors: ["the file no longer reads / 文件无法读取"], conflict: true)
         }
         let (answers, formErrors) = ConfirmAnswers.read(form, teachers: school.teachers.map(\.id), periods: school.periodsPerDay)
-        if !formErrors.isEmpty { return formErrors }
+        if let mismatch = Self.bellCountMismatch(form, periods: school.periodsPerDay) {
+            return Refusal(errors: [mismatch] + formErrors, conflict: true)
+        }
+        if !formErrors.isEmpty { return Refusal(errors: formErrors, conflict: false) }
         let errors = await service.confirm(upload, answers)
-        if !errors.isEmpty { return errors }
+        if !errors.isEmpty { return Refusal(errors: errors, conflict: true) }
         var row = upload
         row.status = "confirmed"
         row.confirmedAt = Date().timeIntervalSince1970
@@ -62,15 +73,28 @@ struct UploadRoutes {
         let psych = (answers.psych + answers.addPsych).map(\.teacher).sorted().joined(separator: ";")
         try portal.store.audit(me.username, school: upload.schoolId, "upload-confirm",
                                "#\(upload.id ?? 0) psych=\(psych) bells=\(answers.bellTimes.joined(separator: ";"))")
-        return []
+        return nil
+    }
+
+    /// Bell times given for another number of periods than the file has (a script's list too short
+    /// or too long; the page always sends one field per period).
+    static func bellCountMismatch(_ form: Form, periods: Int) -> String? {
+        let given = form.fields.filter { $0.key.hasPrefix("bell.") && !($0.value.first ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
+        guard !given.isEmpty else { return nil }
+        let numbers = given.keys.compactMap { Int($0.dropFirst("bell.".count)) }
+        let missing = (1...max(1, periods)).contains { form.fields["bell.\($0)"] == nil }
+        guard missing || numbers.contains(where: { $0 > periods }) || numbers.count != given.count else { return nil }
+        return "this file has \(periods) periods a day: give one bell time for each, or none / 此课表每天 \(periods) 节，请为每节填写作息时间或全部留空"
     }
 
     /// Keeps the file (a new version), reads it once; a file that does not read is kept, marked failed.
     func receive(_ form: Form, school: String, account: Account) async throws -> UploadRow {
-        guard let file = form.files["file"], !file.data.isEmpty else { throw HTTPError(.badRequest, message: "no file / 未选择文件") }
+        // No file chosen, or an empty body (HTTP cannot tell it from a missing one): 400, as /openapi.yaml says (minLength 1).
+        guard let file = form.files["file"], !file.data.isEmpty else { throw HTTPError(.badRequest, message: "no file, or an empty one / 未选择文件或文件为空") }
         if file.data.count > portal.config.maxUploadBytes { throw HTTPError(.contentTooLarge, message: "upload limit \(portal.config.maxUploadBytes) bytes / 文件超过上限") }
         let name = String(file.name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "upload").prefix(200)
-        guard let format = UploadService.format(of: String(name)) else {
+        // The whole name as sent decides (the rule of /openapi.yaml's pattern), before it is cut short.
+        guard let format = UploadService.format(of: file.name) else {
             throw HTTPError(.unsupportedMediaType, message: "\(name): use .xlsx, .csv, .fet or an XHSTT .xml / 请上传 XLSX、CSV、FET 或 XHSTT 文件")
         }
         var row = try portal.store.insertUpload(UploadRow(id: nil, schoolId: school, accountId: account.id, format: format.rawValue,

@@ -7,14 +7,21 @@ import XinyuPack
 struct UploadService {
     let portal: Portal
 
-    /// The importer format of a file, from its name: .xlsx/.csv are 课程表 grids.
+    /// The importer format of each file name extension (lower case).
+    static let extensions: [String: ImportFormat] = [
+        "xlsx": .grid, "csv": .grid, "txt": .grid, "fet": .fet, "xml": .xhstt, "xhstt": .xhstt, "zip": .xhstt,
+    ]
+
+    /// The importer format of a file, from its name: .xlsx/.csv are 课程表 grids. The rule is the one
+    /// /openapi.yaml's `filename` pattern states, `[^/\\]\.(ext)$`: a known extension after a dot
+    /// that has a character other than a slash before it (".csv" alone, or "a/.csv", has no name).
     static func format(of fileName: String) -> ImportFormat? {
-        switch (fileName as NSString).pathExtension.lowercased() {
-        case "xlsx", "csv", "txt": return .grid
-        case "fet": return .fet
-        case "xml", "xhstt", "zip": return .xhstt
-        default: return nil
-        }
+        var name = fileName
+        if name.hasSuffix("\n") { name.removeLast() }   // as a pattern's `$`, which also matches before one final line break
+        guard let dot = name.lastIndex(of: "."), dot > name.startIndex else { return nil }
+        let before = name[name.index(before: dot)]
+        guard before != "/" && before != "\\" else { return nil }
+        return extensions[String(name[name.index(after: dot)...]).lowercased()]
     }
 
     /// A file name safe to keep on disk (the original name is kept in the database only).

@@ -44,6 +44,13 @@ struct Harness {
 
     func remove() { try? FileManager.default.removeItem(atPath: data) }
 
+    /// A new portal on the same data folder (a restart, or a second server process).
+    func reopened(_ change: (inout PortalConfig) -> Void = { _ in }) async throws -> Harness {
+        var config = portal.config
+        change(&config)
+        return Harness(portal: try await Portal.open(config), data: data)
+    }
+
     /// Runs `body` against the router in process.
     func test(_ body: @escaping @Sendable (TestClientProtocol) async throws -> Void) async throws {
         let app = Application(router: portal.router())

@@ -2,7 +2,8 @@
 """The portal in a real browser (Chromium, driven by chromedriver through selenium).
 
 The dean's way: sign in, upload the 课程表, confirm, plan, wait for the live progress to end,
-download the school's workbook; then the office's dashboard. Screenshots go to ARTIFACTS.
+download the school's workbook; then the office's dashboard, and a holiday added through the
+settings form that the term's school days then show. Screenshots go to ARTIFACTS.
 Usage: portal_browser.py BASE_URL UPLOAD_FILE ARTIFACTS DEAN_USER DEAN_PASS OFFICE_USER OFFICE_PASS
 Exit 0 when every step passed; 1 with the step that failed.
 """
@@ -35,6 +36,36 @@ def login(d, base, user, password):
     d.find_element(By.ID, "password").send_keys(password)
     d.find_element(By.ID, "signin").click()
     WebDriverWait(d, 20).until(lambda x: "/login" not in x.current_url)
+
+
+def school_days(d, month):
+    return int(d.find_element(By.CSS_SELECTOR, 'tr[data-month="%s"] td.school-days' % month).text)
+
+
+def change_holiday(d, base, artifacts):
+    """The office adds a holiday on a school day (Tuesday 2026-10-13 in the tiny pack) in the
+    settings form; the month's school days, counted by the engine from the saved pack, drop by one."""
+    d.get(base + "/settings")
+    WebDriverWait(d, 20).until(lambda x: x.find_elements(By.ID, "settings-form"))
+    before = school_days(d, "2026-10")
+    d.find_element(By.CSS_SELECTOR, 'button.add-row[data-table="cal-rows"]').click()   # the page's script adds a row
+    dates = [e for e in d.find_elements(By.CSS_SELECTOR, 'input[name^="cal.date."]') if not e.get_attribute("value")]
+    if len(dates) < 2:
+        raise RuntimeError("no blank calendar rows")
+    row = dates[-1].find_element(By.XPATH, "./ancestor::tr")
+    dates[-1].send_keys("2026-10-13")
+    Select(row.find_element(By.CSS_SELECTOR, 'select[name^="cal.kind."]')).select_by_value("holiday")
+    row.find_element(By.CSS_SELECTOR, 'input[name^="cal.note."]').send_keys("区运动会")
+    d.find_element(By.ID, "save-settings").click()
+    WebDriverWait(d, 30).until(lambda x: x.find_elements(By.ID, "saved") or x.find_elements(By.ID, "errors"))
+    if d.find_elements(By.ID, "errors"):
+        raise RuntimeError("settings refused: " + d.find_element(By.ID, "errors").text)
+    after = school_days(d, "2026-10")
+    if after != before - 1:
+        raise RuntimeError("school days of 2026-10: %d before, %d after the holiday" % (before, after))
+    if "2026-10-13" not in [e.get_attribute("value") for e in d.find_elements(By.CSS_SELECTOR, 'input[name^="cal.date."]')]:
+        raise RuntimeError("the holiday is not listed after saving")
+    d.save_screenshot(os.path.join(artifacts, "7-settings-holiday.png"))
 
 
 def main():
@@ -95,6 +126,8 @@ def main():
         if "S01" not in d.find_element(By.ID, "schools").text:
             raise RuntimeError("S01 missing from the dashboard")
         d.save_screenshot(os.path.join(artifacts, "5-dashboard.png"))
+        step = "settings: a holiday through the form"
+        change_holiday(d, base, artifacts)
         step = "english"
         d.get(base + "/lang/en")
         if "District dashboard" not in d.page_source:
