@@ -5,9 +5,11 @@
 // whole values (strings of all four kinds, arrays and inline tables over several lines, comments)
 // — and checks the first character of every table header. Where toml++ would report an error of
 // its own first, the scan may stop: toml++ stops at its first error and never reaches a later header.
+// toml++ also asserts on a value shaped like a date, a space and one digit (`2026-09-0= 1`,
+// `2026-09-01 1`: it looks ahead for a time after the space); values are checked for that too.
 
 enum TOMLPrecheck {
-    /// The line and message of the first table header toml++ would trap on, or nil.
+    /// The line and message of the first table header or value toml++ would trap on, or nil.
     static func firstTrap(_ text: String) -> (line: Int, message: String)? {
         var scan = Scanner(Array(text.unicodeScalars))
         return scan.run()
@@ -49,7 +51,7 @@ enum TOMLPrecheck {
                     // Anything but a key start is an error toml++ reports itself.
                     guard TOMLPrecheck.startsKey(c) else { return nil }
                     guard skipKey() else { return nil }
-                    skipValue()
+                    if let problem = skipValue() { return problem }
                 }
             }
             return nil
@@ -82,21 +84,52 @@ enum TOMLPrecheck {
             return false
         }
 
-        /// A value: ends at a line break outside strings, arrays and inline tables.
-        mutating func skipValue() {
+        /// A value: ends at a line break outside strings, arrays and inline tables. Returns the
+        /// problem of a date-like token toml++ would trap on.
+        mutating func skipValue() -> (line: Int, message: String)? {
             var depth = 0
             while let c = at(i) {
                 switch c {
                 case "\n":
-                    if depth <= 0 { return }
+                    if depth <= 0 { return nil }
                     line += 1; i += 1
                 case "#": skipComment()
                 case "[", "{": depth += 1; i += 1
                 case "]", "}": depth -= 1; i += 1
-                case "\"", "'": if !skipString(c) { return }
-                default: i += 1
+                case "\"", "'": if !skipString(c) { return nil }
+                default:
+                    if ("0"..."9").contains(c), i == 0 || Self.endsToken(s[i - 1]) || "=[{".unicodeScalars.contains(s[i - 1]),
+                       let token = dateTrap() {
+                        return (line, "a value looks like a date but is not one: '\(token)'; write a date as "
+                            + "2026-09-01 and a date and time as 2026-09-01T08:00:00 / 此值形似日期但格式不对："
+                            + "'\(token)'；日期写作 2026-09-01，日期加时间写作 2026-09-01T08:00:00")
+                    }
+                    i += 1
                 }
             }
+            return nil
+        }
+
+        /// Where a value token ends for toml++: whitespace (its list has U+FEFF and a few more
+        /// than Unicode's; counting more here only ends a token sooner), `]`, `}`, `,`, `#`.
+        static func endsToken(_ c: Unicode.Scalar) -> Bool {
+            c.properties.isWhitespace || "]},#\u{FEFF}\u{180E}\u{200B}".unicodeScalars.contains(c)
+        }
+
+        /// The token at `i` if toml++ would assert on it: ten characters not counting `_` with `-`
+        /// at the fifth and eighth, then a space, one digit and the end of the token (toml++ then
+        /// scans on from a value terminator). Any such text is invalid TOML, so refusing it early
+        /// never refuses a good file.
+        func dateTrap() -> String? {
+            var k = i, chars: [Unicode.Scalar] = []
+            while let c = at(k), !Self.endsToken(c), k - i < 127 {
+                if c != "_" { chars.append(c) }
+                k += 1
+            }
+            guard chars.count == 10, chars[4] == "-", chars[7] == "-", at(k) == " ",
+                  let digit = at(k + 1), ("0"..."9").contains(digit) else { return nil }
+            if let after = at(k + 2), !Self.endsToken(after) { return nil }
+            return String(String.UnicodeScalarView(s[i..<min(k + 2, s.count)]))
         }
 
         /// A string of any kind starting at `i`; false if it is cut by a line break or the end

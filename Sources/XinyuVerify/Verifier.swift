@@ -62,7 +62,7 @@ public enum Verifier {
 
     /// Every rule the schedule breaks (empty when it keeps them all). With `months`, the months
     /// table written beside the schedule is checked too. Each rule is one function of
-    /// `ScheduleAudit` (LessonRules.swift, TotalRules.swift); the order of the calls is the order
+    /// `ScheduleAudit` (PerLessonRules.swift, TotalRules.swift); the order of the calls is the order
     /// of the violations: lectures, then each lesson in turn, then the totals.
     public static func check(_ district: District, _ lessons: [Lesson], months monthRows: [MonthRow]? = nil,
                              allowShort: Bool = false) -> [Violation] {
