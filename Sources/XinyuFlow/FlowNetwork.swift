@@ -10,7 +10,9 @@
 /// edge — not only its value — is the same on every machine. No hashing anywhere.
 ///
 /// Cost: one search per augmenting path, each O(nodes + edges); the flow here is at most a
-/// group's required lessons, so the number of searches is bounded by it.
+/// group's required lessons, so the number of searches is bounded by it. A caller that needs only
+/// the value (the flow bound) uses `maxFlowValue`, Dinic's level graphs on the same network: the
+/// same value (a maximum flow's value is unique), far fewer searches on big groups.
 public struct FlowNetwork: Sendable {
     /// Edge e runs to `head[e]` with residual capacity `residual[e]`; its twin e ^ 1 runs back.
     private var head: [Int] = []
@@ -51,6 +53,67 @@ public struct FlowNetwork: Sendable {
         var total = 0
         while let pushed = augment(source, sink, &search) { total += pushed }
         return total
+    }
+
+    /// Pushes a maximum flow from `source` to `sink` by Dinic's method and returns the amount
+    /// added: the same value as `maxFlow`, but the flow on each edge may differ, so a caller that
+    /// reads flows (the generator) uses `maxFlow`. Each phase builds the level graph by breadth-first
+    /// search, then finds paths along it with a current-edge pointer per node, so a dead end is
+    /// never searched twice in a phase.
+    public mutating func maxFlowValue(from source: Int, to sink: Int) -> Int {
+        guard source != sink else { return 0 }
+        var total = 0
+        while true {
+            let level = levels(from: source)
+            guard level[sink] >= 0 else { return total }
+            var position = [Int](repeating: 0, count: adjacency.count)
+            while let pushed = levelPath(source, sink, level, &position) { total += pushed }
+        }
+    }
+
+    /// Each node's distance from `source` over edges with residual capacity (−1: unreached).
+    private func levels(from source: Int) -> [Int] {
+        var level = [Int](repeating: -1, count: adjacency.count)
+        var queue = [source], next = 0
+        level[source] = 0
+        while next < queue.count {
+            let u = queue[next]
+            next += 1
+            for e in adjacency[u] where residual[e] > 0 && level[head[e]] < 0 {
+                level[head[e]] = level[u] + 1
+                queue.append(head[e])
+            }
+        }
+        return level
+    }
+
+    /// One path along the level graph from the nodes' current edges, its bottleneck pushed;
+    /// nil when the phase is blocked. A node found to be a dead end moves its parent's pointer on.
+    private mutating func levelPath(_ source: Int, _ sink: Int, _ level: [Int], _ position: inout [Int]) -> Int? {
+        var path: [Int] = []
+        var u = source
+        while u != sink {
+            let edges = adjacency[u]
+            while position[u] < edges.count,
+                  residual[edges[position[u]]] == 0 || level[head[edges[position[u]]]] != level[u] + 1 {
+                position[u] += 1
+            }
+            if position[u] < edges.count {
+                let e = edges[position[u]]
+                path.append(e)
+                u = head[e]
+            } else {
+                guard let back = path.popLast() else { return nil }
+                u = head[back ^ 1]
+                position[u] += 1
+            }
+        }
+        let pushed = path.reduce(Int.max) { min($0, residual[$1]) }
+        for e in path {
+            residual[e] -= pushed
+            residual[e ^ 1] += pushed
+        }
+        return pushed
     }
 
     /// The state of the depth-first searches: which search last entered each node, and where in

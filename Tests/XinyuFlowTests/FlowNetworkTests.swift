@@ -10,6 +10,8 @@ final class FlowNetworkTests: XCTestCase {
         for (u, v, c) in [(0, 1, 16), (0, 2, 13), (1, 3, 12), (2, 1, 4), (2, 4, 14), (3, 2, 9), (3, 5, 20), (4, 3, 7), (4, 5, 4)] {
             g.addEdge(u, v, c)
         }
+        var byLevels = g
+        XCTAssertEqual(byLevels.maxFlowValue(from: 0, to: 5), 23)
         XCTAssertEqual(g.maxFlow(from: 0, to: 5), 23)
         // A second call finds nothing more: the flow is maximal.
         XCTAssertEqual(g.maxFlow(from: 0, to: 5), 0)
@@ -88,8 +90,13 @@ final class FlowNetworkTests: XCTestCase {
                 let c = Int(rng.next() % 5)
                 edges.append((u, v, c, g.addEdge(u, v, c)))
             }
+            var byLevels = g
             let value = g.maxFlow(from: 0, to: n - 1)
             XCTAssertEqual(value, minimumCut(n, edges.map { ($0.u, $0.v, $0.c) }))
+            // Dinic's method (the flow bound's) finds the same value, and nothing is left after it.
+            XCTAssertEqual(byLevels.maxFlowValue(from: 0, to: n - 1), value)
+            XCTAssertEqual(byLevels.maxFlowValue(from: 0, to: n - 1), 0)
+            XCTAssertEqual(byLevels.maxFlow(from: 0, to: n - 1), 0)
             var net = [Int](repeating: 0, count: n)
             for x in edges {
                 let f = g.flow(on: x.e)

@@ -73,7 +73,7 @@ func flowShortfallBound(_ inst: Instance) -> Int {
             }
         }
     }
-    return max(0, inst.required - net.maxFlow(from: source, to: sink))
+    return max(0, inst.required - net.maxFlowValue(from: source, to: sink))
 }
 
 /// The best cheap lower bound on the missing lessons: the pooled count or the flow, whichever
