@@ -36,27 +36,10 @@ final class TOMLDateValueTests: XCTestCase {
         let base = try String(contentsOfFile: Paths.tinyPack + "/district.toml", encoding: .utf8)
         var cases: [String] = []
         for h in heads { for t in tails { for c in contexts { cases.append(base + "\n" + c(h + t)) } } }
-        let findings = FindingList()
-        let all = cases
-        DispatchQueue.concurrentPerform(iterations: 2) { worker in
-            let dir = Paths.temporaryDirectory("tomldate\(worker)")
-            defer { try? FileManager.default.removeItem(atPath: dir) }
-            for (i, text) in all.enumerated() where i % 2 == worker {
-                let r = Self.validate(file: "district.toml", text: text, dir: dir)
-                if let f = Fuzzer.check(r, label: "date case \(i): \(text.suffix(40).debugDescription)",
-                                        target: .pack, file: "district.toml") {
-                    findings.add(f.description)
-                }
-            }
-        }
-        for f in findings.all { XCTFail(f) }
+        for f in TOMLTrial.findings(cases, label: "date case") { XCTFail(f) }
     }
 
     private static func validate(file: String, text: String, dir: String) -> ChildRun {
-        let pack = dir + "/pack"
-        try? FileManager.default.removeItem(atPath: pack)
-        try? FileManager.default.copyItem(atPath: Paths.tinyPack, toPath: pack)
-        _ = FileManager.default.createFile(atPath: pack + "/" + file, contents: Data(text.utf8))
-        return Child.run(Paths.binary, ["validate", pack], timeout: Fuzzer.timeout)
+        TOMLTrial.validate(file: file, text: text, dir: dir)
     }
 }

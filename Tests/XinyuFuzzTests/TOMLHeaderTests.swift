@@ -47,28 +47,39 @@ final class TOMLHeaderTests: XCTestCase {
             if next(2) == 0 { header += ["]", "]]", "] # c", ""][next(4)] }
             cases.append(base + "\n" + contexts[next(contexts.count)](header))
         }
-        let findings = FindingList()
-        let all = cases
-        DispatchQueue.concurrentPerform(iterations: 2) { worker in
-            let dir = Paths.temporaryDirectory("toml\(worker)")
-            defer { try? FileManager.default.removeItem(atPath: dir) }
-            for (i, text) in all.enumerated() where i % 2 == worker {
-                let r = Self.validate(file: "district.toml", text: text, dir: dir)
-                if let f = Fuzzer.check(r, label: "header case \(i): \(text.suffix(60).debugDescription)",
-                                        target: .pack, file: "district.toml") {
-                    findings.add(f.description)
-                }
-            }
-        }
-        for f in findings.all { XCTFail(f) }
+        for f in TOMLTrial.findings(cases, label: "header case") { XCTFail(f) }
     }
 
     private static func validate(file: String, text: String, dir: String) -> ChildRun {
+        TOMLTrial.validate(file: file, text: text, dir: dir)
+    }
+}
+
+/// One TOML trial: the tiny pack with one file replaced, checked by `xinyu validate` in a child.
+enum TOMLTrial {
+    static func validate(file: String, text: String, dir: String) -> ChildRun {
         let pack = dir + "/pack"
         try? FileManager.default.removeItem(atPath: pack)
         try? FileManager.default.copyItem(atPath: Paths.tinyPack, toPath: pack)
         _ = FileManager.default.createFile(atPath: pack + "/" + file, contents: Data(text.utf8))
         return Child.run(Paths.binary, ["validate", pack], timeout: Fuzzer.timeout)
+    }
+
+    /// Each text as district.toml, on two workers: the findings (crash, hang, no file named).
+    static func findings(_ cases: [String], label: String) -> [String] {
+        let findings = FindingList()
+        DispatchQueue.concurrentPerform(iterations: 2) { worker in
+            let dir = Paths.temporaryDirectory("toml-\(label.prefix(4))\(worker)")
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            for (i, text) in cases.enumerated() where i % 2 == worker {
+                let r = validate(file: "district.toml", text: text, dir: dir)
+                if let f = Fuzzer.check(r, label: "\(label) \(i): \(text.suffix(60).debugDescription)",
+                                        target: .pack, file: "district.toml") {
+                    findings.add(f.description)
+                }
+            }
+        }
+        return findings.all
     }
 }
 
