@@ -104,9 +104,8 @@ struct ClashList {
     }
 
     func lines(twoWeek: Bool) -> [String] {
-        order.map { key in
-            let (what, detail) = parts[key]!
-            let w = weeks[key]!
+        order.compactMap { key in
+            guard let (what, detail) = parts[key], let w = weeks[key] else { return nil }
             let label = !twoWeek || w.count == 2 ? "" : w.contains(1) ? " (week A)" : " (week B)"
             return "\(what)\(label): \(detail)"
         }

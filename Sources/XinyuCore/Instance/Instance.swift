@@ -116,7 +116,7 @@ public func schoolGroups(_ district: District) -> [[School]] {
         if groups[r] == nil { order.append(r) }
         groups[r, default: []].append(s)
     }
-    return order.map { groups[$0]! }
+    return order.compactMap { groups[$0] }
 }
 
 extension Instance {

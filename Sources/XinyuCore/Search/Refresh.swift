@@ -37,8 +37,7 @@ public enum Refresh {
         var lectures: [GradeLecture] = []
         var byKey: [String: [Lesson]] = [:]
         for l in lessons where l.lecture { byKey[Verifier.lectureKey(l), default: []].append(l) }
-        for key in byKey.keys.sorted() {
-            let ls = byKey[key]!
+        for (_, ls) in byKey.sorted(by: { $0.key < $1.key }) {
             let cs = ls.compactMap { inst.classIndex(school: $0.school, id: $0.classID) }
             guard let d = dayIndex[ls[0].date], let t = teacherIndex[ls[0].teacher], !cs.isEmpty else { continue }
             let lecture = GradeLecture(school: ls[0].school, grade: inst.classes[cs[0]].grade, classes: cs, day: d,
