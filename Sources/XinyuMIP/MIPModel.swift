@@ -172,12 +172,22 @@ public struct SolveOptions: Sendable {
     /// Let the solver add cutting planes (they raise bounds but make each LP harder; a search
     /// that needs solutions more than bounds may turn them off).
     public var cuts: Bool = true
+    /// How the search picks the variable to branch on.
+    public var branching: Branching = .tuned
 
     public init(timeLimit: Double? = nil, mipGap: Double = 0, verbose: Bool = false) {
         self.timeLimit = timeLimit
         self.mipGap = mipGap
         self.verbose = verbose
     }
+}
+
+/// The branching rule of a search.
+public enum Branching: String, Sendable, Hashable {
+    /// The solver's tuned rule (GLPK: Driebeck–Tomlin, which prices every fractional column).
+    case tuned
+    /// The most fractional column: no pricing, so a node of a large model costs its LP alone.
+    case mostFractional
 }
 
 /// What a solve reached.

@@ -11,7 +11,7 @@ import XinyuPack
 final class AdviceDeterminismTests: XCTestCase {
     /// An understaffed school, a nine-year school without a full-time teacher, and two schools
     /// sharing a 巡回 teacher (advised as one group).
-    func mixed() -> District {
+    static func mixed() -> District {
         let nine = school("N1", stages: [.primary, .junior], classes: [("3-1", .primary), ("3-2", .primary), ("7-1", .junior), ("7-2", .junior)],
                           rows: ["3-1,1,6,班会,", "3-2,2,6,班会,", "7-1,3,6,班会,", "7-2,4,6,班会,"],
                           teachers: [psych("NP", .part, [.primary], day: 1, week: 1)])
@@ -31,7 +31,7 @@ final class AdviceDeterminismTests: XCTestCase {
     }
 
     func testTwoAdviceRunsGiveIdenticalAdviceCSV() throws {
-        let d = mixed()
+        let d = Self.mixed()
         let r = solve(d)
         var short: [String: [ClassMonth: Int]] = [:]
         for id in d.schools.map(\.id) where !shortOf(r, id).isEmpty { short[id] = shortOf(r, id) }

@@ -27,6 +27,13 @@ public struct ProbeBudget: Sendable, Hashable {
     }
 }
 
+extension ProbeBudget {
+    /// The work limits of a full solve's stages (`exactStageIterations`, `exactStageNodes`) for
+    /// every stage of a probe: a second try of a probe the defaults left undecided.
+    public static let fullSolve = ProbeBudget(rhythmIterations: exactStageIterations, fixedIterations: exactStageIterations,
+                                              exactIterations: exactStageIterations, nodes: exactStageNodes)
+}
+
 /// The default work limits of a probe's stages (simplex iterations); docs/DISTRICT.md gives the
 /// measurements they come from.
 public let probeRhythmIterations = 3_000

@@ -280,6 +280,9 @@ func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: In
         o.iterationLimit = iterations
         o.nodeLimit = iterations == nil ? nil : exactNodes
         o.cuts = iterations == nil
+        // The full model is large (S04+S06 given a teacher: 15,062 × 10,516): GLPK's
+        // Driebeck–Tomlin rule priced each node for ~8 s there; most-fractional costs nothing.
+        if iterations != nil { o.branching = .mostFractional }
         return o
     }
     var rhythmOptions = SolveOptions(timeLimit: remaining(0.25), mipGap: 0.01, verbose: verbose)
