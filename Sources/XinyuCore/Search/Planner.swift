@@ -271,7 +271,7 @@ func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: In
                     exactIterations: Int = exactStageIterations, exactNodes: Int? = nil, rhythm work: StageWork = StageWork(),
                     remaining: (Double) -> Double?, stop: (@Sendable () -> Bool)?, verbose: Bool,
                     run: (String, MIPModel, Double, SolveOptions) -> SolveResult) -> LeastShortfall {
-    let enough = Double(max(counting, goal ?? 0))
+    var enough = Double(max(counting, goal ?? 0))
     /// Warm-started, stopping at the first schedule missing at most `enough` lessons.
     func search(_ warm: [Double], iterations: Int? = nil) -> SolveOptions {
         var o = SolveOptions()
@@ -305,6 +305,9 @@ func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: In
     let r2 = run("feasibility", feas.model, 0.3, search(feas.assignment(inst, warm)))
     var best = r2.hasSolution ? feas.placements(r2.values) : warm
     var shortfall = inst.missing(best)
+    // Short of what counting proves: the one-teacher bound may prove more (a small MIP, only here).
+    let counting = shortfall > counting ? max(counting, assignmentShortfallBound(inst, solver: solver)) : counting
+    enough = max(enough, Double(counting))
     var bound = counting
     func proven(_ r: SolveResult) -> Int {
         r.status == .optimal ? shortfall : max(bound, Int(((r.bound ?? 0) - 1e-6).rounded(.up)))
