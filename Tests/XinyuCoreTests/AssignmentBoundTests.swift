@@ -44,4 +44,16 @@ final class AssignmentBoundTests: XCTestCase {
         let inst = Instance(district: d, schools: d.schools)
         XCTAssertEqual(assignmentShortfallBound(inst, solver: GLPKSolver()), inst.classes[1].minimum.reduce(0) { $0 + ($1 ?? 0) })
     }
+
+    /// One week across a month's end (Tue 29 September, Thu 1 October) and a teacher of one lesson
+    /// a week: one lesson in all, though each month's part alone has room for one.
+    func testAWeekAcrossTwoMonthsSharesTheWeeklyLimit() {
+        let d = district(start: "2026-09-28", end: "2026-10-02",
+                         schools: [school(classes: [("3-1", .primary), ("3-2", .primary)], rows: ["3-1,2,6,班会,", "3-2,4,6,班会,"],
+                                          teachers: [psych("A", week: 1)])]) { $0.monthMinimum = ["2026-09": 1, "2026-10": 1] }
+        let inst = Instance(district: d, schools: d.schools)
+        XCTAssertEqual(inst.required, 4)
+        XCTAssertEqual(assignmentShortfallBound(inst, solver: GLPKSolver()), 3, "one lesson in the week, four needed")
+        XCTAssertEqual(solveAndVerify(d).shortfall, 3)
+    }
 }

@@ -5,8 +5,9 @@
 // a week; the counting, flow and LP bounds all say 41, the best schedule misses 42).
 //
 // The bound is the optimum of a small MIP over that choice only: y[c,t] = 1 when t keeps class c
-// (at most one t per class), g[t,m] the lessons t gives in month m, at most t's month capacity
-// (`RhythmPlan.capacity`) and at most what t's classes can take from t in m alone; it maximises
+// (at most one t per class), g[t,w,m] the lessons t gives in the part of ISO week w in month m,
+// at most t's periods there (daily limits), the parts of a week within t's weekly limit, and per
+// month at most what t's classes can take from t in m alone; it maximises
 // Σ g. Every schedule gives such a choice, so required − max Σ g is a lower bound on its missing
 // lessons; GLPK's proven bound of the small MIP is used when its work limit stops it.
 
@@ -20,7 +21,6 @@ func assignmentShortfallBound(_ inst: Instance, solver: MIPSolver, iterations: I
     let required = inst.classes.map { c in (0..<nM).map { mi in mi < c.minimum.count ? (c.minimum[mi] ?? 0) : 0 } }
     let total = required.reduce(0) { $0 + $1.reduce(0, +) }
     let alone = aloneSupply(inst, required: required)
-    let cap = RhythmPlan.capacity(inst)
     var m = MIPModel(name: "assignment_bound")
     m.objectiveConstant = Double(total)
     var y: [[Int: Int]] = Array(repeating: [:], count: inst.classes.count)  // class → teacher → column
@@ -30,15 +30,29 @@ func assignmentShortfallBound(_ inst: Instance, solver: MIPSolver, iterations: I
         }
         if y[ci].count > 1 { m.addConstraint("one_c\(ci)", y[ci].keys.sorted().compactMap { y[ci][$0] }.map { ($0, 1.0) }, upper: 1) }
     }
+    // g[t, week, month]: lessons t gives in the part of an ISO week that falls in a month (a
+    // week across a month's end has two parts, which share the teacher's weekly limit).
+    let parts = weekParts(inst)
     for t in inst.teachers.indices {
-        for mi in 0..<nM {
-            let terms: [(Int, Double)] = inst.classes.indices.compactMap { ci in
+        var inMonth = [[(Int, Double)]](repeating: [], count: nM)
+        for (w, byMonth) in parts[t].enumerated() where !byMonth.isEmpty {
+            var week: [(Int, Double)] = []
+            for (mi, periods) in byMonth.sorted(by: { $0.key < $1.key }) where periods > 0 {
+                let g = m.addVariable("g_t\(t)_w\(w)_m\(mi)", lower: 0, upper: Double(periods), kind: .integer, objective: -1)
+                week.append((g, 1))
+                inMonth[mi].append((g, 1))
+            }
+            let weekTotal = byMonth.values.reduce(0, +)
+            if let cap = inst.teachers[t].maxPerWeek, cap < weekTotal, week.count > 0 {
+                m.addConstraint("week_t\(t)_w\(w)", week, upper: Double(cap))
+            }
+        }
+        for mi in 0..<nM where !inMonth[mi].isEmpty {
+            let take: [(Int, Double)] = inst.classes.indices.compactMap { ci in
                 guard let col = y[ci][t], let a = alone[ci][t]?[mi], a > 0 else { return nil }
                 return (col, -Double(a))
             }
-            guard !terms.isEmpty, cap[t][mi] > 0 else { continue }
-            let g = m.addVariable("g_t\(t)_m\(mi)", lower: 0, upper: Double(cap[t][mi]), kind: .integer, objective: -1)
-            m.addConstraint("take_t\(t)_m\(mi)", [(g, 1.0)] + terms, upper: 0)
+            m.addConstraint("take_t\(t)_m\(mi)", inMonth[mi] + take, upper: 0)
         }
     }
     guard m.variableCount > 0 else { return total }
@@ -75,5 +89,25 @@ func aloneSupply(_ inst: Instance, required: [[Int]]) -> [[Int: [Int]]] {
             perMonth[t] = inMonth.enumerated().map { mi, n in min(n, required[ci][mi]) }
         }
         return perMonth
+    }
+}
+
+/// For each teacher and ISO week: the periods the teacher could teach in each month's part of the
+/// week (each day's distinct periods with a class that has the teacher as an option, at most the
+/// daily limit, at most the weekly limit per part).
+func weekParts(_ inst: Instance) -> [[[Int: Int]]] {
+    var periodsAt: [[Int]: Set<Int>] = [:]  // [teacher, day] → periods
+    for c in inst.classes {
+        for cand in c.candidates { for o in cand.options { periodsAt[[o.teacher, cand.day], default: []].insert(cand.period) } }
+    }
+    let nW = (inst.days.map(\.isoWeek).max() ?? -1) + 1
+    return inst.teachers.enumerated().map { t, teacher in
+        var parts = [[Int: Int]](repeating: [:], count: nW)
+        for (d, day) in inst.days.enumerated() {
+            let n = periodsAt[[t, d]]?.count ?? 0
+            guard n > 0 else { continue }
+            parts[day.isoWeek][day.month, default: 0] += min(teacher.maxPerDay ?? n, n)
+        }
+        return parts.map { $0.mapValues { min(teacher.maxPerWeek ?? $0, $0) } }
     }
 }
