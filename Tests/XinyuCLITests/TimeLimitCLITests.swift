@@ -4,26 +4,7 @@ import XCTest
 /// `--time-limit` reached while the instance is built (issue 17 item 11): exit 124, said in both
 /// languages, nothing written, `--out` as it was.
 final class TimeLimitCLITests: XCTestCase {
-    /// The built `xinyu` beside the test bundle (as CLITests finds it).
-    var binary: String {
-        let bundle = Bundle(for: TimeLimitCLITests.self).bundleURL
-        let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("xinyu").path }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
-    }
-
-    func xinyu(_ args: [String]) throws -> CLITests.Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return CLITests.Run(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
-    }
+    func xinyu(_ args: [String]) throws -> Run { try ChildProcess.xinyu(args) }
 
     func testTimeLimitDuringInstanceBuilding() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinyu-limit-\(UUID().uuidString)").path
@@ -44,4 +25,5 @@ final class TimeLimitCLITests: XCTestCase {
         XCTAssertEqual(district.code, 124, district.err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/office"))
     }
+
 }
