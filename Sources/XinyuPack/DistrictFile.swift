@@ -142,7 +142,7 @@ enum DistrictFile {
                     let path = ["policy", "displaceable", subject]
                     if subject.trimmed(of: " \t").isEmpty {
                         toml.error(path, en: "policy.displaceable has an empty subject name", zh: "policy.displaceable 中有空的科目名", log: &log)
-                    } else if let c = cost(subjects[subject]!, path) {
+                    } else if let v = subjects[subject], let c = cost(v, path) {
                         policy.displaceable[subject] = c
                     }
                 }
@@ -152,30 +152,34 @@ enum DistrictFile {
             }
         }
         // [policy.month_minimum]: "YYYY-MM" → minimum for that month, overriding lessons_per_month.
-        if let value = table["month_minimum"] {
-            if let months = value.table {
-                for month in months.keys.sorted() {
-                    let path = ["policy", "month_minimum", month]
-                    guard CivilDate(iso: month + "-01") != nil else {
-                        toml.error(path, en: "policy.month_minimum key \(quoted(month)) is not a month like \"2027-01\"",
-                                   zh: "policy.month_minimum 的键 \(quoted(month)) 不是月份（应如 \"2027-01\"）", log: &log)
-                        continue
-                    }
-                    let v = months[month]!
-                    if let i = v.int, i > PackLimits.maxLessonsPerMonth {
-                        toml.error(path, en: "policy.month_minimum.\(month) \(describe(v)) is more than \(PackLimits.maxLessonsPerMonth)",
-                                   zh: "policy.month_minimum.\(month) \(describe(v)) 大于 \(PackLimits.maxLessonsPerMonth)", log: &log)
-                    } else if let i = v.int, i >= 0 { policy.monthMinimum[month] = i } else {
-                        toml.error(path, en: "policy.month_minimum.\(month) \(describe(v)) is not a whole number ≥ 0",
-                                   zh: "policy.month_minimum.\(month) \(describe(v)) 不是 ≥ 0 的整数", log: &log)
-                    }
-                }
-            } else {
-                toml.error(["policy", "month_minimum"], en: "policy.month_minimum must be a table of \"YYYY-MM\" = minimum",
-                           zh: "policy.month_minimum 必须是 \"YYYY-MM\" = 最低课时 的表", log: &log)
+        if let value = table["month_minimum"] { policy.monthMinimum = readMonthMinimum(value, toml, log: &log) }
+        return policy
+    }
+
+    /// `[policy.month_minimum]`: "YYYY-MM" = a whole number 0…maxLessonsPerMonth.
+    static func readMonthMinimum(_ value: TOMLValueConvertible, _ toml: TOMLSource, log: inout DiagnosticLog) -> [String: Int] {
+        guard let months = value.table else {
+            toml.error(["policy", "month_minimum"], en: "policy.month_minimum must be a table of \"YYYY-MM\" = minimum",
+                       zh: "policy.month_minimum 必须是 \"YYYY-MM\" = 最低课时 的表", log: &log)
+            return [:]
+        }
+        var out: [String: Int] = [:]
+        for month in months.keys.sorted() {
+            let path = ["policy", "month_minimum", month]
+            guard CivilDate(iso: month + "-01") != nil, let v = months[month] else {
+                toml.error(path, en: "policy.month_minimum key \(quoted(month)) is not a month like \"2027-01\"",
+                           zh: "policy.month_minimum 的键 \(quoted(month)) 不是月份（应如 \"2027-01\"）", log: &log)
+                continue
+            }
+            if let i = v.int, i > PackLimits.maxLessonsPerMonth {
+                toml.error(path, en: "policy.month_minimum.\(month) \(describe(v)) is more than \(PackLimits.maxLessonsPerMonth)",
+                           zh: "policy.month_minimum.\(month) \(describe(v)) 大于 \(PackLimits.maxLessonsPerMonth)", log: &log)
+            } else if let i = v.int, i >= 0 { out[month] = i } else {
+                toml.error(path, en: "policy.month_minimum.\(month) \(describe(v)) is not a whole number ≥ 0",
+                           zh: "policy.month_minimum.\(month) \(describe(v)) 不是 ≥ 0 的整数", log: &log)
             }
         }
-        return policy
+        return out
     }
 
     /// `[preferences]` (a Xinyu extension): weights of the soft preferences, finite and ≥ 0.

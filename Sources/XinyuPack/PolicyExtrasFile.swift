@@ -153,7 +153,7 @@ enum PolicyExtrasFile {
                            zh: "topics.\(key) 不是学段（primary、junior、senior）或年级（grade1 … grade12）", log: &log)
                 continue
             }
-            guard let array = t[key]!.array, !array.isEmpty, array.count <= 200 else {
+            guard let array = t[key]?.array, !array.isEmpty, array.count <= 200 else {
                 toml.error(["topics", key], en: "topics.\(key) must be a non-empty list such as [\"学习\", \"情绪调适:认识情绪\"]",
                            zh: "topics.\(key) 必须是非空列表（至多 200 项），如 [\"学习\", \"情绪调适:认识情绪\"]", log: &log)
                 continue
