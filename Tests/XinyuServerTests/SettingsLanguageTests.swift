@@ -43,4 +43,30 @@ final class SettingsLanguageTests: XCTestCase {
         XCTAssertEqual(refused.count, 2)
         XCTAssertTrue(refused.allSatisfy { $0.detail.contains("is not a whole number") && $0.detail.contains("不是 ≥ 1 的整数") })
     }
+
+    /// A pack broken on disk (by hand, between two saves): the office's dashboard and settings page
+    /// list the reader's messages with file and line, in the page language.
+    func testABrokenPackIsListedInThePageLanguage() async throws {
+        let h = try await Harness.make(pack: "instances/tiny")
+        defer { h.remove() }
+        let toml = h.data + "/pack/district.toml"
+        let text = try String(contentsOfFile: toml, encoding: .utf8)
+        try text.replacingOccurrences(of: "end = 2026-10-30", with: "end = \"2026-10-32\"").write(toFile: toml, atomically: true, encoding: .utf8)
+        XCTAssertNotEqual(try String(contentsOfFile: toml, encoding: .utf8), text, "the term's end is broken")
+        await h.portal.pack.invalidate()
+        try await h.test { client in
+            let session = try await Session.login(client, "office")
+            var office = try XCTUnwrap(session)
+            for page in ["/", "/settings"] {
+                office.lang = nil
+                let zh = String(buffer: try await office.get(client, page).body)
+                XCTAssertTrue(zh.contains("district.toml:"), "\(page): \(zh)")
+                XCTAssertTrue(zh.contains("TOML 语法错误") || zh.contains("不是日期"), "\(page): \(zh)")
+                office.lang = "en"
+                let en = String(buffer: try await office.get(client, page).body)
+                XCTAssertTrue(en.contains("district.toml:"), "\(page): \(en)")
+                XCTAssertFalse(en.contains("TOML 语法错误") || en.contains("不是日期"), "\(page): \(en)")
+            }
+        }
+    }
 }
