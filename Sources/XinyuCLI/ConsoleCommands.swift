@@ -27,11 +27,11 @@ func loadPack(_ path: String, console: Console) throws -> LoadedPack {
         // Pins that break a hard rule of the term (a holiday, a busy teacher …) make the pack invalid.
         let pins = PinRules.check(pack.district)
         if !pins.isEmpty { throw PackError(pins) }
-        for n in pack.notes { console.note(Say(n.description, n.description), key: n.message) }
+        for n in pack.notes { console.note(Say(n), key: n.message) }
         console.flushNotes()
         return pack
     } catch {
-        for d in error.diagnostics { console.error(d.description) }
+        for d in error.diagnostics { console.error(Say(d)) }
         console.error(Say("\(path)：发现 \(error.errors.count) 处错误，未求解、未写出任何文件。",
                           "\(path): \(error.errors.count) error(s); nothing was solved or written."))
         throw ExitCode(Exit.invalidInput)

@@ -3,6 +3,7 @@
 // messages folded into one line with a count.
 
 import Foundation
+import XinyuPack
 
 /// The language of the terminal: Chinese, English, or both (the default when nothing chooses).
 enum ConsoleLanguage: String, Sendable, CaseIterable {
@@ -44,9 +45,18 @@ enum ConsoleLanguage: String, Sendable, CaseIterable {
 struct Say: Sendable, Hashable {
     var zh: String
     var en: String
+    /// The line in both languages when it is not "en / zh" (a pack diagnostic names its file once).
+    var both: String?
     init(_ zh: String, _ en: String) {
         self.zh = zh
         self.en = en
+    }
+
+    /// A pack reader's diagnostic: `file:line: message` in the terminal's language.
+    init(_ d: Diagnostic) {
+        self.zh = d.description(.zh)
+        self.en = d.description(.en)
+        self.both = d.description(.both)
     }
 
     /// English first and Chinese after a slash in both (the habit of every CLI line so far).
@@ -54,7 +64,7 @@ struct Say: Sendable, Hashable {
         switch language {
         case .zh: return zh
         case .en: return en
-        case .both: return zh == en ? en : en + " / " + zh
+        case .both: return both ?? (zh == en ? en : en + " / " + zh)
         }
     }
 }

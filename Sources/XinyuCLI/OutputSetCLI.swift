@@ -54,7 +54,7 @@ private func copyTree(_ source: String, to destination: String) throws {
         return
     }
     guard let data = FileManager.default.contents(atPath: source) else {
-        throw PackWriteError(path: source, message: "cannot be read / 无法读取")
+        throw PackWriteError(path: source, en: "cannot be read", zh: "无法读取")
     }
     try AtomicFile.write(Array(data), to: destination)
 }

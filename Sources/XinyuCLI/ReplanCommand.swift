@@ -46,6 +46,7 @@ struct Replan: ParsableCommand {
     }
 
     func run() throws {
+        let started = Date()
         let console = Console.standard(verbosity: Verbosity(quiet: quiet, verbose: verbose), language: terminal.language)
         let loaded = try loadPack(pack, console: console)
         // Grade lectures are chosen before the lessons; re-planning around a published lecture
@@ -63,11 +64,18 @@ struct Replan: ParsableCommand {
         }
         var plan = PlanOptions(timeLimit: limits.timeLimit)
         plan.log = { @Sendable line in console.detail(line) }
-        var options = ReplanOptions(from: CivilDate(iso: from)!, plan: plan)
+        guard let fromDate = CivilDate(iso: from) else { throw ValidationError("--from must be a date YYYY-MM-DD") }
+        var options = ReplanOptions(from: fromDate, plan: plan)
         options.moveWeight = moveWeight
         options.teacherWeight = teacherWeight
         let solver = GLPKSolver()
-        let r = replanDistrict(loaded.district, baseline: published, options: options, jobs: limits.jobs, solver: solver)
+        let r: ReplanResult
+        do throws(TimeLimitReached) {
+            r = try replan(loaded.district, published, options, solver, deadline: limits.buildDeadline(started: started))
+        } catch {
+            // The limit passed while an instance was being built: no schedule, nothing written (124).
+            throw jobFailed(.timeLimit(error), console: console)
+        }
         // Every lesson the re-plan placed keeps every rule (published past lessons that the
         // changed pack no longer allows are kept as given and listed, not checked).
         let invalid = Set(r.pastInvalid)
@@ -101,5 +109,15 @@ struct Replan: ParsableCommand {
         console.result(Say("\(r.result.lessons.count) 节；自 \(from) 起调整 \(r.changes.count) 处（\(r.unchanged) 节已公布的课不变）；缺 \(r.result.shortfall) 节。文件：\(out)/ — schedule.csv, months.csv, changes.csv, report.md",
                            "\(r.result.lessons.count) lessons; \(r.changes.count) change(s) from \(from) (\(r.unchanged) published lessons unchanged); \(r.result.shortfall) lesson(s) short. Files in \(out)/: schedule.csv, months.csv, changes.csv, report.md"))
         if !r.result.allMet { throw ExitCode(Exit.short) }
+    }
+
+    /// The re-plan; with `--time-limit`, its instance builds stop at `deadline` (as `solve`'s do).
+    func replan(_ district: District, _ published: [Lesson], _ options: ReplanOptions, _ solver: GLPKSolver,
+                deadline: BuildDeadline?) throws(TimeLimitReached) -> ReplanResult {
+        guard let deadline else {
+            return replanDistrict(district, baseline: published, options: options, jobs: limits.jobs, solver: solver)
+        }
+        return try replanDistrict(district, baseline: published, options: options, jobs: limits.jobs, solver: solver,
+                                  buildDeadline: deadline)
     }
 }

@@ -13,15 +13,23 @@ import Darwin
 /// A file or folder that could not be written.
 public struct PackWriteError: Error, Sendable, CustomStringConvertible {
     public var path: String
-    public var message: String
-    public init(path: String, message: String) {
+    public var text: Bilingual
+    public init(path: String, en: String, zh: String) {
         self.path = path
-        self.message = message
+        self.text = Bilingual(en: en, zh: zh)
     }
+    /// English / Chinese.
+    public var message: String { text.description }
     public var description: String { "\(path): \(message)" }
 }
 
 public enum AtomicFile {
+    /// A write failure at `path` with the system's reason (errno read once, before anything else).
+    static func failure(_ path: String, en: String, zh: String) -> PackWriteError {
+        let reason = errnoText()
+        return PackWriteError(path: path, en: "\(en) (\(reason))", zh: "\(zh)（\(reason)）")
+    }
+
     /// Writes `text` as UTF-8 (no byte order mark unless the text starts with one).
     public static func write(_ text: String, to path: String) throws {
         try write(Array(text.utf8), to: path)
@@ -37,11 +45,11 @@ public enum AtomicFile {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             // Foundation's own text ("The operation could not be completed …") never reaches users.
-            throw PackWriteError(path: directory, message: "cannot create the folder (\(errnoText())) / 无法创建目录")
+            throw failure(directory, en: "cannot create the folder", zh: "无法创建目录")
         }
         let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw PackWriteError(path: path, message: "cannot create a temporary file (\(errnoText())) / 无法创建临时文件") }
+        guard fd >= 0 else { throw failure(path, en: "cannot create a temporary file", zh: "无法创建临时文件") }
         var ok = false
         defer {
             if !ok { unlink(temporary) }
@@ -55,14 +63,14 @@ public enum AtomicFile {
                 }
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw PackWriteError(path: path, message: "cannot write (\(errnoText())) / 无法写入")
+                    throw failure(path, en: "cannot write", zh: "无法写入")
                 }
                 written += n
             }
-            guard fsync(fd) == 0 else { throw PackWriteError(path: path, message: "cannot flush to disk (\(errnoText())) / 无法写入磁盘") }
+            guard fsync(fd) == 0 else { throw failure(path, en: "cannot flush to disk", zh: "无法写入磁盘") }
         }
         guard rename(temporary, path) == 0 else {
-            throw PackWriteError(path: path, message: "cannot replace the file (\(errnoText())) / 无法替换文件")
+            throw failure(path, en: "cannot replace the file", zh: "无法替换文件")
         }
         ok = true
         syncDirectory(directory)

@@ -38,7 +38,7 @@ struct CSVTable {
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: true)
         } catch {
-            log.error(file, "cannot be read as CSV: \(error)")
+            log.error(file, en: "cannot be read as CSV: \(error)", zh: "无法按 CSV 读取：\(error)")
             return nil
         }
         var line = 1
@@ -58,7 +58,7 @@ struct CSVTable {
         }
         let expected = (required + optional).joined(separator: ",")
         guard let header = headerRow else {
-            log.error(file, "file is empty; expected the header row \(expected)")
+            log.error(file, en: "file is empty; expected the header row \(expected)", zh: "文件为空；应有表头行 \(expected)")
             return nil
         }
 
@@ -70,13 +70,15 @@ struct CSVTable {
         while let row = nextRow() {
             if isBlank(row.fields) { continue }
             if records.count == PackLimits.maxRows {
-                log.error(file, line: row.line, "more than \(PackLimits.maxRows) rows; a pack file may have at most \(PackLimits.maxRows)")
+                log.error(file, line: row.line, en: "more than \(PackLimits.maxRows) rows; a pack file may have at most \(PackLimits.maxRows)",
+                          zh: "超过 \(PackLimits.maxRows) 行；数据包的一个文件最多 \(PackLimits.maxRows) 行")
                 return nil
             }
             if row.fields.count > header.fields.count,
                row.fields[header.fields.count...].contains(where: { !$0.isEmpty }) {
                 log.error(file, line: row.line,
-                          "row has \(row.fields.count) fields but the header has \(header.fields.count) (quote a field that contains a comma)")
+                          en: "row has \(row.fields.count) fields but the header has \(header.fields.count) (quote a field that contains a comma)",
+                          zh: "该行有 \(row.fields.count) 个字段，而表头只有 \(header.fields.count) 个（含逗号的字段请加引号）")
                 continue
             }
             var values: [String: String] = [:]
@@ -105,7 +107,8 @@ struct CSVTable {
             }
             if let first = seen[name] {
                 log.error(file, line: header.line, field: name,
-                          "column \(quoted(raw)) appears twice (columns \(first + 1) and \(index + 1))")
+                          en: "column \(quoted(raw)) appears twice (columns \(first + 1) and \(index + 1))",
+                          zh: "列 \(quoted(raw)) 出现两次（第 \(first + 1) 列与第 \(index + 1) 列）")
                 ok = false
                 columnAt.append(nil)
                 continue
@@ -114,13 +117,14 @@ struct CSVTable {
             if known.contains(name) {
                 columnAt.append(name)
             } else {
-                log.note(file, line: header.line, field: raw, "extra column \(quoted(raw)) ignored")
+                log.note(file, line: header.line, field: raw, en: "extra column \(quoted(raw)) ignored", zh: "多余的列 \(quoted(raw)) 已忽略")
                 columnAt.append(nil)
             }
         }
         for name in required where seen[name] == nil {
             log.error(file, line: header.line, field: name,
-                      "missing column \(quoted(name)) (the header must be \(expected))")
+                      en: "missing column \(quoted(name)) (the header must be \(expected))",
+                      zh: "缺少列 \(quoted(name))（表头应为 \(expected)）")
             ok = false
         }
         return ok ? (columnAt, seen) : nil

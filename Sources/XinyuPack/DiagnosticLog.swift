@@ -13,12 +13,16 @@ struct DiagnosticLog {
 
     var hasErrors: Bool { items.contains { $0.severity == .error } }
 
-    mutating func error(_ file: String, line: Int? = nil, field: String? = nil, _ message: String) {
-        add(Diagnostic(.error, SourceLocation(file: file, line: line, field: field), message))
+    mutating func error(_ file: String, line: Int? = nil, field: String? = nil, _ text: Bilingual) {
+        add(Diagnostic(.error, SourceLocation(file: file, line: line, field: field), text))
     }
 
-    mutating func note(_ file: String, line: Int? = nil, field: String? = nil, _ message: String) {
-        add(Diagnostic(.note, SourceLocation(file: file, line: line, field: field), message))
+    mutating func error(_ file: String, line: Int? = nil, field: String? = nil, en: String, zh: String) {
+        error(file, line: line, field: field, Bilingual(en: en, zh: zh))
+    }
+
+    mutating func note(_ file: String, line: Int? = nil, field: String? = nil, en: String, zh: String) {
+        add(Diagnostic(.note, SourceLocation(file: file, line: line, field: field), Bilingual(en: en, zh: zh)))
     }
 
     private mutating func add(_ d: Diagnostic) {
@@ -28,7 +32,7 @@ struct DiagnosticLog {
             leftOut[key, default: 0] += 1
             if first {
                 // A placeholder at the end of the file's list, completed by `sorted`.
-                items.append(Diagnostic(d.severity, SourceLocation(file: d.location.file, line: Int.max), key))
+                items.append(Diagnostic(d.severity, SourceLocation(file: d.location.file, line: Int.max), Bilingual(en: key, zh: key)))
             }
             return
         }
@@ -47,10 +51,11 @@ struct DiagnosticLog {
             return a.offset < b.offset
         }.map { item in
             var d = item.element
-            guard d.location.line == Int.max, let n = leftOut[d.message] else { return d }
+            guard d.location.line == Int.max, let n = leftOut[d.text.en] else { return d }
             d.location.line = nil
-            let kind = d.severity == .error ? "error(s)" : "note(s)"
-            d.message = "… and \(n) more \(kind) in this file (only the first \(Self.maxPerFile) are listed)"
+            let kind = d.severity == .error ? ("error(s)", "处错误") : ("note(s)", "条提示")
+            d.text = Bilingual(en: "… and \(n) more \(kind.0) in this file (only the first \(Self.maxPerFile) are listed)",
+                               zh: "……本文件另有 \(n) \(kind.1)（只列出前 \(Self.maxPerFile) 条）")
             return d
         }
     }

@@ -25,23 +25,23 @@ enum DistrictFile {
         // name: the district's name, a string.
         if let value = toml.table["name"] {
             if let name = value.string, let problem = nameProblem(name) {
-                toml.error(["name"], "name \(quoted(name)) \(problem)", log: &log)
+                toml.error(["name"], XinyuPack.problem(Bilingual(en: "name", zh: "区名"), name, problem), log: &log)
             } else if let name = value.string { settings.name = name } else {
-                toml.error(["name"], "name \(describe(value)) must be a string", log: &log)
+                toml.error(["name"], en: "name \(describe(value)) must be a string", zh: "区名 name \(describe(value)) 必须是字符串", log: &log)
             }
         } else {
-            toml.error(["name"], "missing key \"name\" (the district's name)", log: &log)
+            toml.error(["name"], en: "missing key \"name\" (the district's name)", zh: "缺少键 \"name\"（区名）", log: &log)
         }
 
         settings.term = readTerm(toml, log: &log)
         if let value = toml.table["policy"] {
             if let table = value.table { settings.policy = readPolicy(table, toml, log: &log) } else {
-                toml.error(["policy"], "policy must be a table ([policy])", log: &log)
+                toml.error(["policy"], en: "policy must be a table ([policy])", zh: "policy 必须是表（[policy]）", log: &log)
             }
         }
         if let value = toml.table["preferences"] {
             if let table = value.table { settings.preferences = readPreferences(table, toml, log: &log) } else {
-                toml.error(["preferences"], "preferences must be a table ([preferences])", log: &log)
+                toml.error(["preferences"], en: "preferences must be a table ([preferences])", zh: "preferences 必须是表（[preferences]）", log: &log)
             }
         }
         if let value = toml.table["topics"] { settings.topics = PolicyExtrasFile.topics(value, toml, log: &log) }
@@ -52,33 +52,37 @@ enum DistrictFile {
     /// `[term] start/end`: TOML dates (a quoted "YYYY-MM-DD" is accepted too); end not before start.
     static func readTerm(_ toml: TOMLSource, log: inout DiagnosticLog) -> (start: CivilDate, end: CivilDate)? {
         guard let value = toml.table["term"] else {
-            toml.error(["term"], "missing table [term] with start and end dates", log: &log)
+            toml.error(["term"], en: "missing table [term] with start and end dates", zh: "缺少含开始与结束日期的表 [term]（学期）", log: &log)
             return nil
         }
         guard let term = value.table else {
-            toml.error(["term"], "term must be a table ([term]) with start and end dates", log: &log)
+            toml.error(["term"], en: "term must be a table ([term]) with start and end dates", zh: "term 必须是含开始与结束日期的表（[term]）", log: &log)
             return nil
         }
         toml.noteUnknownKeys(term, at: ["term"], known: ["start", "end"], log: &log)
         func date(_ key: String) -> CivilDate? {
             guard let value = term[key] else {
-                toml.error(["term", key], "missing key \"\(key)\" in [term] (a date like 2026-09-01)", log: &log)
+                toml.error(["term", key], en: "missing key \"\(key)\" in [term] (a date like 2026-09-01)",
+                           zh: "[term] 缺少键 \"\(key)\"（日期，如 2026-09-01）", log: &log)
                 return nil
             }
             if let d = value.date, let date = CivilDate(year: d.year, month: d.month, day: d.day) { return date }
             if let s = value.string, let date = CivilDate(iso: s) { return date }
-            toml.error(["term", key], "term.\(key) \(describe(value)) is not a date like 2026-09-01", log: &log)
+            toml.error(["term", key], en: "term.\(key) \(describe(value)) is not a date like 2026-09-01",
+                       zh: "term.\(key) \(describe(value)) 不是日期（应如 2026-09-01）", log: &log)
             return nil
         }
         let start = date("start"), end = date("end")
         guard let start, let end else { return nil }
         if end < start {
-            toml.error(["term", "end"], "term.end \(quoted(end.iso)) is before term.start \(quoted(start.iso))", log: &log)
+            toml.error(["term", "end"], en: "term.end \(quoted(end.iso)) is before term.start \(quoted(start.iso))",
+                       zh: "学期结束 term.end \(quoted(end.iso)) 早于开始 term.start \(quoted(start.iso))", log: &log)
             return nil
         }
         let days = end.dayNumber - start.dayNumber + 1
         if days > maxTermDays {
-            toml.error(["term", "end"], "the term \(termText(start, end)) is \(days) days long; at most \(maxTermDays) are allowed", log: &log)
+            toml.error(["term", "end"], en: "the term \(termText(start, end)) is \(days) days long; at most \(maxTermDays) are allowed",
+                       zh: "学期 \(termText(start, end)) 长 \(days) 天；至多允许 \(maxTermDays) 天", log: &log)
             return nil
         }
         return (start, end)
@@ -98,22 +102,27 @@ enum DistrictFile {
             guard let value = table[key] else { return nil }
             if let i = value.int, i >= minimum {
                 if i <= maximum { return i }
-                toml.error(["policy", key], "policy.\(key) \(describe(value)) is more than \(maximum)", log: &log)
+                toml.error(["policy", key], en: "policy.\(key) \(describe(value)) is more than \(maximum)",
+                           zh: "policy.\(key) \(describe(value)) 大于 \(maximum)", log: &log)
                 return nil
             }
-            toml.error(["policy", key], "policy.\(key) \(describe(value)) is not a whole number ≥ \(minimum)", log: &log)
+            toml.error(["policy", key], en: "policy.\(key) \(describe(value)) is not a whole number ≥ \(minimum)",
+                       zh: "policy.\(key) \(describe(value)) 不是 ≥ \(minimum) 的整数", log: &log)
             return nil
         }
         func bool(_ key: String) -> Bool? {
             guard let value = table[key] else { return nil }
             if let b = value.bool { return b }
-            toml.error(["policy", key], "policy.\(key) \(describe(value)) is not true or false", log: &log)
+            toml.error(["policy", key], en: "policy.\(key) \(describe(value)) is not true or false",
+                       zh: "policy.\(key) \(describe(value)) 不是 true 或 false", log: &log)
             return nil
         }
         /// A cost: a finite number ≥ 0.
         func cost(_ value: TOMLValueConvertible, _ path: [String]) -> Double? {
             if let d = number(value), d.isFinite, d >= 0, d <= PackLimits.maxCost { return d }
-            toml.error(path, "\(path.joined(separator: ".")) \(describe(value)) is not a number 0–1000000 / 须为 0 到 1000000 之间的数", log: &log)
+            let name = path.joined(separator: ".")
+            toml.error(path, en: "\(name) \(describe(value)) is not a number 0–1000000",
+                       zh: "\(name) \(describe(value)) 不是 0 到 1000000 之间的数", log: &log)
             return nil
         }
 
@@ -132,36 +141,45 @@ enum DistrictFile {
                 for subject in subjects.keys.sorted() {
                     let path = ["policy", "displaceable", subject]
                     if subject.trimmed(of: " \t").isEmpty {
-                        toml.error(path, "policy.displaceable has an empty subject name", log: &log)
-                    } else if let c = cost(subjects[subject]!, path) {
+                        toml.error(path, en: "policy.displaceable has an empty subject name", zh: "policy.displaceable 中有空的科目名", log: &log)
+                    } else if let v = subjects[subject], let c = cost(v, path) {
                         policy.displaceable[subject] = c
                     }
                 }
             } else {
-                toml.error(["policy", "displaceable"], "policy.displaceable must be a table of subject = cost", log: &log)
+                toml.error(["policy", "displaceable"], en: "policy.displaceable must be a table of subject = cost",
+                           zh: "policy.displaceable 必须是 科目 = 代价 的表", log: &log)
             }
         }
         // [policy.month_minimum]: "YYYY-MM" → minimum for that month, overriding lessons_per_month.
-        if let value = table["month_minimum"] {
-            if let months = value.table {
-                for month in months.keys.sorted() {
-                    let path = ["policy", "month_minimum", month]
-                    guard CivilDate(iso: month + "-01") != nil else {
-                        toml.error(path, "policy.month_minimum key \(quoted(month)) is not a month like \"2027-01\"", log: &log)
-                        continue
-                    }
-                    let v = months[month]!
-                    if let i = v.int, i > PackLimits.maxLessonsPerMonth {
-                        toml.error(path, "policy.month_minimum.\(month) \(describe(v)) is more than \(PackLimits.maxLessonsPerMonth)", log: &log)
-                    } else if let i = v.int, i >= 0 { policy.monthMinimum[month] = i } else {
-                        toml.error(path, "policy.month_minimum.\(month) \(describe(v)) is not a whole number ≥ 0", log: &log)
-                    }
-                }
-            } else {
-                toml.error(["policy", "month_minimum"], "policy.month_minimum must be a table of \"YYYY-MM\" = minimum", log: &log)
+        if let value = table["month_minimum"] { policy.monthMinimum = readMonthMinimum(value, toml, log: &log) }
+        return policy
+    }
+
+    /// `[policy.month_minimum]`: "YYYY-MM" = a whole number 0…maxLessonsPerMonth.
+    static func readMonthMinimum(_ value: TOMLValueConvertible, _ toml: TOMLSource, log: inout DiagnosticLog) -> [String: Int] {
+        guard let months = value.table else {
+            toml.error(["policy", "month_minimum"], en: "policy.month_minimum must be a table of \"YYYY-MM\" = minimum",
+                       zh: "policy.month_minimum 必须是 \"YYYY-MM\" = 最低课时 的表", log: &log)
+            return [:]
+        }
+        var out: [String: Int] = [:]
+        for month in months.keys.sorted() {
+            let path = ["policy", "month_minimum", month]
+            guard CivilDate(iso: month + "-01") != nil, let v = months[month] else {
+                toml.error(path, en: "policy.month_minimum key \(quoted(month)) is not a month like \"2027-01\"",
+                           zh: "policy.month_minimum 的键 \(quoted(month)) 不是月份（应如 \"2027-01\"）", log: &log)
+                continue
+            }
+            if let i = v.int, i > PackLimits.maxLessonsPerMonth {
+                toml.error(path, en: "policy.month_minimum.\(month) \(describe(v)) is more than \(PackLimits.maxLessonsPerMonth)",
+                           zh: "policy.month_minimum.\(month) \(describe(v)) 大于 \(PackLimits.maxLessonsPerMonth)", log: &log)
+            } else if let i = v.int, i >= 0 { out[month] = i } else {
+                toml.error(path, en: "policy.month_minimum.\(month) \(describe(v)) is not a whole number ≥ 0",
+                           zh: "policy.month_minimum.\(month) \(describe(v)) 不是 ≥ 0 的整数", log: &log)
             }
         }
-        return policy
+        return out
     }
 
     /// `[preferences]` (a Xinyu extension): weights of the soft preferences, finite and ≥ 0.
@@ -174,7 +192,8 @@ enum DistrictFile {
         for (key, keyPath) in keys {
             guard let value = table[key] else { continue }
             if let d = number(value), d.isFinite, d >= 0, d <= PackLimits.maxCost { weights[keyPath: keyPath] = d } else {
-                toml.error(["preferences", key], "preferences.\(key) \(describe(value)) is not a number 0–1000000 / 须为 0 到 1000000 之间的数", log: &log)
+                toml.error(["preferences", key], en: "preferences.\(key) \(describe(value)) is not a number 0–1000000",
+                           zh: "preferences.\(key) \(describe(value)) 不是 0 到 1000000 之间的数", log: &log)
             }
         }
         return weights

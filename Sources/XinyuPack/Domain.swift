@@ -352,19 +352,26 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// An error or note about the pack, e.g. `schools/S03/timetable.csv:41: weekday "8" is not 1–5`.
+/// An error or note about the pack, e.g. `schools/S03/timetable.csv:41: weekday "8" is not 1–5 / 星期 "8" 不在 1–5 之内`.
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable { case error, note }
     public var severity: Severity
     public var location: SourceLocation
-    public var message: String
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+    /// The message in both languages.
+    public var text: Bilingual
+    public init(_ severity: Severity, _ location: SourceLocation, _ text: Bilingual) {
         self.severity = severity
         self.location = location
-        self.message = message
+        self.text = text
     }
-    public var description: String {
-        "\(location): \(severity == .note ? "note: " : "")\(message)"
+    /// The message, English / Chinese.
+    public var message: String { text.description }
+    /// `file:line: message` in both languages.
+    public var description: String { description(.both) }
+    /// `file:line: message` in one language (or both); a note says so.
+    public func description(_ language: Bilingual.Language) -> String {
+        let note = Bilingual(en: "note: ", zh: "提示：").text(language == .both ? .en : language)
+        return "\(location): \(severity == .note ? note : "")\(text.text(language))"
     }
 }
 

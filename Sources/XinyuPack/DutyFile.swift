@@ -46,18 +46,19 @@ public enum DutyFiles {
         var shifts: [DutyShift] = []
         if let table = CSVTable.read(root: directory, "duty.csv", required: header, log: &log) {
             for r in table.records {
-                func fail(_ field: String, _ message: String) { log.error("duty.csv", line: r.line, field: field, message) }
+                func fail(_ field: String, en: String, zh: String) { log.error("duty.csv", line: r.line, field: field, en: en, zh: zh) }
                 let before = log.items.count
-                if r["school"].isEmpty { fail("school", "school must not be empty") }
-                if r["teacher"].isEmpty { fail("teacher", "teacher must not be empty") }
+                if r["school"].isEmpty { fail("school", en: "school must not be empty", zh: "school（学校）不能为空") }
+                if r["teacher"].isEmpty { fail("teacher", en: "teacher must not be empty", zh: "teacher（教师）不能为空") }
                 let date = CivilDate(iso: r["date"])
-                if date == nil { fail("date", "date \(quoted(r["date"])) is not YYYY-MM-DD") }
+                if date == nil { fail("date", en: "date \(quoted(r["date"])) is not YYYY-MM-DD", zh: "日期 \(quoted(r["date"])) 不是 YYYY-MM-DD 格式") }
                 let start = SchoolFile.clockTime(Substring(r["start"])), end = SchoolFile.clockTime(Substring(r["end"]))
-                if start == nil { fail("start", "start \(quoted(r["start"])) is not a time HH:MM") }
-                if end == nil { fail("end", "end \(quoted(r["end"])) is not a time HH:MM") }
-                if let start, let end, start >= end { fail("end", "end \(r["end"]) is not after start \(r["start"])") }
+                if start == nil { fail("start", en: "start \(quoted(r["start"])) is not a time HH:MM", zh: "开始时间 \(quoted(r["start"])) 不是 HH:MM 格式") }
+                if end == nil { fail("end", en: "end \(quoted(r["end"])) is not a time HH:MM", zh: "结束时间 \(quoted(r["end"])) 不是 HH:MM 格式") }
+                if let start, let end, start >= end { fail("end", en: "end \(r["end"]) is not after start \(r["start"])", zh: "结束时间 \(r["end"]) 不晚于开始时间 \(r["start"])") }
                 let audience = DutyAudience(rawValue: r["audience"].lowercased())
-                if audience == nil { fail("audience", "audience \(quoted(r["audience"])) is not students, parents or all") }
+                if audience == nil { fail("audience", en: "audience \(quoted(r["audience"])) is not students, parents or all",
+                                              zh: "对象 audience \(quoted(r["audience"])) 不是 students（学生）、parents（家长）或 all（全部）") }
                 guard log.items.count == before, let date, let start, let end, let audience else { continue }
                 shifts.append(DutyShift(school: r["school"], date: date, start: start, end: end, teacher: r["teacher"], audience: audience))
             }

@@ -5,16 +5,17 @@
 /// control characters (line breaks, tabs) are not, since ids are printed in files and reports.
 func isValidID(_ id: String) -> Bool { idProblem(id) == nil }
 
-/// Why an id is not valid, for messages.
-func idProblem(_ id: String) -> String? {
-    if id.isEmpty { return "is empty" }
+/// Why an id is not valid, for messages (to follow the id: "class id "x" is empty").
+func idProblem(_ id: String) -> Bilingual? {
+    if id.isEmpty { return Bilingual(en: "is empty", zh: "为空") }
     // Ids become file names (calendars, pages, workbooks): two of them and a tag must fit in 255 bytes.
     if id.utf8.count > maxIDBytes {
-        return "is longer than \(maxIDBytes) bytes of UTF-8 (about 33 Chinese characters) / 编号过长"
+        return Bilingual(en: "is longer than \(maxIDBytes) bytes of UTF-8 (about 33 Chinese characters)",
+                         zh: "过长：超过 \(maxIDBytes) 字节 UTF-8（约 33 个汉字）")
     }
-    if id.contains(",") || id.contains(";") { return "contains a comma or a semicolon" }
+    if id.contains(",") || id.contains(";") { return Bilingual(en: "contains a comma or a semicolon", zh: "含有逗号或分号") }
     if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-        return "contains a line break or another control character"
+        return Bilingual(en: "contains a line break or another control character", zh: "含有换行或其他控制字符")
     }
     if startsLikeFormula(id) { return formulaProblem }
     return nil
@@ -27,11 +28,11 @@ let maxIDBytes = 100
 /// Why a name (of the district, a school, a teacher) is not valid, for messages: control
 /// characters and NUL break the XLSX's XML, calendars, pages and report tables (a line break
 /// splits a Markdown row); a leading = + - @ makes a spreadsheet run it as a formula.
-func nameProblem(_ name: String) -> String? {
+func nameProblem(_ name: String) -> Bilingual? {
     if name.unicodeScalars.contains(where: {
         $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}"
     }) {
-        return "contains a line break, a tab, NUL or another control character / 含有换行、制表符、NUL 等控制字符"
+        return Bilingual(en: "contains a line break, a tab, NUL or another control character", zh: "含有换行、制表符、NUL 等控制字符")
     }
     if startsLikeFormula(name) { return formulaProblem }
     return nil
@@ -45,7 +46,8 @@ func startsLikeFormula(_ text: String) -> Bool {
     return first == "=" || first == "+" || first == "-" || first == "@"
 }
 
-let formulaProblem = "starts with =, +, - or @, which a spreadsheet runs as a formula / 以 =、+、-、@ 开头，电子表格会把它当作公式执行"
+let formulaProblem = Bilingual(en: "starts with =, +, - or @, which a spreadsheet runs as a formula",
+                               zh: "以 =、+、-、@ 开头，电子表格会把它当作公式执行")
 
 /// A whole number written in ASCII digits (an optional leading "+" or "-"), e.g. "12".
 func wholeNumber(_ text: String) -> Int? {
@@ -71,6 +73,11 @@ func rangeText(_ range: ClosedRange<Int>) -> String {
 
 let stageNames = Stage.allCases.map(\.rawValue).joined(separator: ", ")
 
+/// A named thing's id or name and its problem, e.g. "class id "C 1" contains …" / "班级编号 "C 1" 含有…".
+func problem(_ what: Bilingual, _ value: String, _ problem: Bilingual) -> Bilingual {
+    Bilingual(en: "\(what.en) \(quoted(value)) \(problem.en)", zh: "\(what.zh) \(quoted(value)) \(problem.zh)")
+}
+
 /// A `;`-joined list of stages, e.g. "primary;junior". Returns the stages or the message for
 /// the first problem (unknown stage, stage listed twice, empty part).
 func stageList(_ text: String) -> Result<[Stage], StageListProblem> {
@@ -87,10 +94,12 @@ func stageList(_ text: String) -> Result<[Stage], StageListProblem> {
 enum StageListProblem: Error {
     case unknown(String)
     case duplicate(String)
-    var message: String {
+    var message: Bilingual {
         switch self {
-        case .unknown(let name): return "stage \(quoted(name)) is not one of \(stageNames)"
-        case .duplicate(let name): return "stage \(quoted(name)) is listed twice"
+        case .unknown(let name):
+            return Bilingual(en: "stage \(quoted(name)) is not one of \(stageNames)",
+                             zh: "学段 \(quoted(name)) 不是 \(stageNames) 之一")
+        case .duplicate(let name): return Bilingual(en: "stage \(quoted(name)) is listed twice", zh: "学段 \(quoted(name)) 重复列出")
         }
     }
 }

@@ -49,12 +49,13 @@ public enum LessonDetailsFile {
         var out: [LessonDetail] = []
         if let table = CSVTable.read(root: directory, "lessons.csv", required: header, log: &log) {
             for r in table.records {
-                func fail(_ field: String, _ message: String) { log.error("lessons.csv", line: r.line, field: field, message) }
+                func fail(_ field: String, en: String, zh: String) { log.error("lessons.csv", line: r.line, field: field, en: en, zh: zh) }
                 guard var lesson = ScheduleFiles.lesson(r, file: "lessons.csv", log: &log) else { continue }
-                guard ["lesson", "lecture"].contains(r["kind"]) else { fail("kind", "kind \(quoted(r["kind"])) is not lesson or lecture"); continue }
-                guard let room = RoomUse(rawValue: r["room"]) else { fail("room", "room \(quoted(r["room"])) is not classroom, activity or hall"); continue }
+                guard ["lesson", "lecture"].contains(r["kind"]) else { fail("kind", en: "kind \(quoted(r["kind"])) is not lesson or lecture", zh: "kind \(quoted(r["kind"])) 不是 lesson（课）或 lecture（讲座）"); continue }
+                guard let room = RoomUse(rawValue: r["room"]) else { fail("room", en: "room \(quoted(r["room"])) is not classroom, activity or hall", zh: "场地 room \(quoted(r["room"])) 不是 classroom（教室）、activity（活动室）或 hall（礼堂）"); continue }
                 guard let form = LessonForm(rawValue: r["form"]) else {
-                    fail("form", "form \(quoted(r["form"])) is not one of \(LessonForm.allCases.map(\.rawValue).joined(separator: ", "))"); continue
+                    let forms = LessonForm.allCases.map(\.rawValue).joined(separator: ", ")
+                    fail("form", en: "form \(quoted(r["form"])) is not one of \(forms)", zh: "形式 form \(quoted(r["form"])) 不是 \(forms) 之一"); continue
                 }
                 lesson.lecture = r["kind"] == "lecture"
                 out.append(LessonDetail(lesson: lesson, room: room, area: r["area"], topic: r["topic"], form: form))

@@ -20,7 +20,13 @@ import Darwin
 public struct OutputSetError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable { case usage, busy, io }
     public var kind: Kind
-    public var message: String
+    public var text: Bilingual
+    public init(kind: Kind, en: String, zh: String) {
+        self.kind = kind
+        self.text = Bilingual(en: en, zh: zh)
+    }
+    /// English / Chinese.
+    public var message: String { text.description }
     public var description: String { message }
 }
 
@@ -47,13 +53,13 @@ public final class OutputSet {
         base = url.lastPathComponent
         parent = url.deletingLastPathComponent().path
         guard !base.isEmpty, base != "/", base != ".", base != ".." else {
-            throw Self.usage("\(out): name a folder for the output, e.g. out/run1 / 请指定一个输出目录")
+            throw Self.usage(en: "\(out): name a folder for the output, e.g. out/run1", zh: "\(out)：请指定一个输出目录")
         }
         try Self.checkTarget(target, shown: out)
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw OutputSetError(kind: .io, message: "\(parent): cannot create the folder (\(AtomicFile.errnoText())) / 无法创建目录")
+            throw OutputSetError(kind: .io, en: "\(parent): cannot create the folder (\(AtomicFile.errnoText()))", zh: "\(parent)：无法创建目录（\(AtomicFile.errnoText())）")
         }
         lockFD = try Self.lock(parent + "/." + base + ".xinyu-lock", shown: out)
         directory = parent + "/." + base + ".xinyu-new-\(getpid())"
@@ -61,7 +67,7 @@ public final class OutputSet {
         guard mkdir(directory, 0o755) == 0 else {
             let text = AtomicFile.errnoText()
             close(lockFD)
-            throw OutputSetError(kind: .io, message: "\(directory): cannot create the staging folder (\(text)) / 无法创建临时输出目录")
+            throw OutputSetError(kind: .io, en: "\(directory): cannot create the staging folder (\(text))", zh: "\(directory)：无法创建临时输出目录（\(text)）")
         }
         _ = FileManager.default.createFile(atPath: directory + "/" + Self.marker, contents: Data("xinyu output set\n".utf8))
     }
@@ -87,9 +93,9 @@ public final class OutputSet {
                 // between the two renames leaves it in `.NAME.xinyu-old-PID`, restored by the
                 // next run (removeLeftovers).
                 let old = parent + "/." + base + ".xinyu-old-\(getpid())"
-                guard rename(target, old) == 0 else { throw Self.io("cannot move the previous set aside", target) }
+                guard rename(target, old) == 0 else { throw Self.io(Bilingual(en: "cannot move the previous set aside", zh: "无法移开原有输出"), target) }
                 guard rename(directory, target) == 0 else {
-                    let text = Self.io("cannot move the new set into place", target)
+                    let text = Self.io(Bilingual(en: "cannot move the new set into place", zh: "无法将新输出移入"), target)
                     _ = rename(old, target)
                     throw text
                 }
@@ -97,7 +103,7 @@ public final class OutputSet {
                 try? FileManager.default.removeItem(atPath: old)
             }
         } else {
-            guard rename(directory, target) == 0 else { throw Self.io("cannot move the new set into place", target) }
+            guard rename(directory, target) == 0 else { throw Self.io(Bilingual(en: "cannot move the new set into place", zh: "无法将新输出移入"), target) }
             AtomicFile.syncDirectory(parent)
         }
         committed = true

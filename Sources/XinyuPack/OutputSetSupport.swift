@@ -11,10 +11,12 @@ import Darwin
 #endif
 
 extension OutputSet {
-    static func usage(_ message: String) -> OutputSetError { OutputSetError(kind: .usage, message: message) }
+    static func usage(en: String, zh: String) -> OutputSetError { OutputSetError(kind: .usage, en: en, zh: zh) }
 
-    static func io(_ what: String, _ path: String) -> OutputSetError {
-        OutputSetError(kind: .io, message: "\(path): \(what) (\(AtomicFile.errnoText())); the previous output is unchanged / 无法写入输出目录，原有输出未改动")
+    static func io(_ what: Bilingual, _ path: String) -> OutputSetError {
+        let reason = AtomicFile.errnoText()
+        return OutputSetError(kind: .io, en: "\(path): \(what.en) (\(reason)); the previous output is unchanged",
+                              zh: "\(path)：\(what.zh)（\(reason)），原有输出未改动")
     }
 
     /// `--out` must be missing, an empty folder, or a folder a run wrote (its marker, or a
@@ -24,24 +26,24 @@ extension OutputSet {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {
-            throw usage("\(shown): is a file, not a folder; --out names the folder the output set is written to / --out 须为目录，这里是一个文件")
+            throw usage(en: "\(shown): is a file, not a folder; --out names the folder the output set is written to", zh: "\(shown)：--out 须为目录，这里是一个文件")
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
         let known = [marker, "schedule.csv", "report.md"]
         // A folder `xinyu export` wrote before exports were output sets holds only these.
         let exportFolders = ["xlsx", "ics", "html"]
         if !entries.isEmpty && !entries.contains(where: known.contains) && !entries.allSatisfy(exportFolders.contains) {
-            throw usage("\(shown): holds files that are not a Xinyu output set; the whole folder is replaced by each run, so name a new or empty folder / 该目录含有非 Xinyu 输出文件；每次运行会整体替换输出目录，请指定新的或空的目录")
+            throw usage(en: "\(shown): holds files that are not a Xinyu output set; the whole folder is replaced by each run, so name a new or empty folder", zh: "\(shown)：该目录含有非 Xinyu 输出文件；每次运行会整体替换输出目录，请指定新的或空的目录")
         }
     }
 
     /// An exclusive lock on `path` (created if missing), or `busy` when another run holds it.
     static func lock(_ path: String, shown: String) throws(OutputSetError) -> Int32 {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw io("cannot create the lock file", path) }
+        guard fd >= 0 else { throw io(Bilingual(en: "cannot create the lock file", zh: "无法创建锁文件"), path) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             close(fd)
-            throw OutputSetError(kind: .busy, message: "\(shown): another xinyu run is writing into this folder; try again when it has ended / 另一个 xinyu 运行正在写入该目录，请待其结束后再试")
+            throw OutputSetError(kind: .busy, en: "\(shown): another xinyu run is writing into this folder; try again when it has ended", zh: "\(shown)：另一个 xinyu 运行正在写入该目录，请待其结束后再试")
         }
         return fd
     }

@@ -25,7 +25,7 @@ public enum PackReader {
         var log = DiagnosticLog()
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
-            log.error(path, "pack folder does not exist")
+            log.error(path, en: "pack folder does not exist", zh: "数据包文件夹不存在")
             throw PackError(log.sorted)
         }
 
@@ -61,21 +61,24 @@ public enum PackReader {
             var isDir: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: PackText.join(schoolsPath, name), isDirectory: &isDir)
             guard isDir.boolValue else {
-                log.note("schools/" + name, "not a school folder; ignored")
+                log.note("schools/" + name, en: "not a school folder; ignored", zh: "不是学校文件夹，已忽略")
                 continue
             }
             if let problem = idProblem(name) {
-                log.error("schools/" + name, "school id \(quoted(name)) (the folder name) \(problem)")
+                log.error("schools/" + name, en: "school id \(quoted(name)) (the folder name) \(problem.en)",
+                          zh: "学校编号 \(quoted(name))（文件夹名）\(problem.zh)")
                 continue
             }
             ids.append(name)
         }
         if ids.count > PackLimits.maxSchools {
-            log.error("schools", "the pack has \(ids.count) school folders; at most \(PackLimits.maxSchools) are allowed")
+            log.error("schools", en: "the pack has \(ids.count) school folders; at most \(PackLimits.maxSchools) are allowed",
+                      zh: "数据包有 \(ids.count) 个学校文件夹；至多允许 \(PackLimits.maxSchools) 个")
             return []
         }
         if ids.isEmpty {
-            log.error("schools", "the pack has no schools (expected folders schools/<school-id>/ with school.toml, classes.csv, timetable.csv, teachers.csv)")
+            log.error("schools", en: "the pack has no schools (expected folders schools/<school-id>/ with school.toml, classes.csv, timetable.csv, teachers.csv)",
+                      zh: "数据包中没有学校（应有文件夹 schools/<学校编号>/，内含 school.toml、classes.csv、timetable.csv、teachers.csv）")
         }
         return ids
     }
@@ -130,16 +133,21 @@ public enum PackReader {
                 continue
             }
             let a = reference.teacher, b = source.teacher
-            var differences: [String] = []
+            var differences: [Bilingual] = []
             func limit(_ v: Int?) -> String { v.map(String.init) ?? "" }
             func stages(_ t: Teacher) -> String { t.stages.sorted().map(\.rawValue).joined(separator: ";") }
-            if a.psych != b.psych { differences.append("psych \(quoted(b.psych.rawValue)) here, \(quoted(a.psych.rawValue)) there") }
-            if stages(a) != stages(b) { differences.append("stages \(quoted(stages(b))) here, \(quoted(stages(a))) there") }
-            if a.maxPerDay != b.maxPerDay { differences.append("max_per_day \(quoted(limit(b.maxPerDay))) here, \(quoted(limit(a.maxPerDay))) there") }
-            if a.maxPerWeek != b.maxPerWeek { differences.append("max_per_week \(quoted(limit(b.maxPerWeek))) here, \(quoted(limit(a.maxPerWeek))) there") }
+            func differ(_ column: String, _ here: String, _ there: String) {
+                differences.append(Bilingual(en: "\(column) \(quoted(here)) here, \(quoted(there)) there",
+                                             zh: "\(column) 此处为 \(quoted(here))，彼处为 \(quoted(there))"))
+            }
+            if a.psych != b.psych { differ("psych", b.psych.rawValue, a.psych.rawValue) }
+            if stages(a) != stages(b) { differ("stages", stages(b), stages(a)) }
+            if a.maxPerDay != b.maxPerDay { differ("max_per_day", limit(b.maxPerDay), limit(a.maxPerDay)) }
+            if a.maxPerWeek != b.maxPerWeek { differ("max_per_week", limit(b.maxPerWeek), limit(a.maxPerWeek)) }
             if !differences.isEmpty {
                 log.error(source.file, line: source.line, field: "teacher",
-                          "teacher \(quoted(b.id)) is also in \(reference.file):\(reference.line) and must agree there (one person): \(differences.joined(separator: "; "))")
+                          en: "teacher \(quoted(b.id)) is also in \(reference.file):\(reference.line) and must agree there (one person): \(differences.map(\.en).joined(separator: "; "))",
+                          zh: "教师 \(quoted(b.id)) 也在 \(reference.file):\(reference.line) 中，同一人两处须一致：\(differences.map(\.zh).joined(separator: "；"))")
             }
         }
     }

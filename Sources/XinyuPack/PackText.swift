@@ -41,21 +41,23 @@ enum PackText {
     static func read(root: String, _ relPath: String, log: inout DiagnosticLog) -> String? {
         let path = join(root, relPath)
         guard fileExists(root: root, relPath) else {
-            log.error(relPath, "file is missing")
+            log.error(relPath, en: "file is missing", zh: "缺少此文件")
             return nil
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
            size.intValue > PackLimits.maxFileBytes {
-            log.error(relPath, "file is \(size.intValue) bytes; at most \(PackLimits.maxFileBytes) are allowed")
+            log.error(relPath, en: "file is \(size.intValue) bytes; at most \(PackLimits.maxFileBytes) are allowed",
+                      zh: "文件有 \(size.intValue) 字节；至多允许 \(PackLimits.maxFileBytes) 字节")
             return nil
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            log.error(relPath, "file cannot be read")
+            log.error(relPath, en: "file cannot be read", zh: "无法读取此文件")
             return nil
         }
         log.bytesRead += data.count
         if log.bytesRead > PackLimits.maxPackBytes {
-            log.error(relPath, "the pack's files add up to more than \(PackLimits.maxPackBytes) bytes; a pack may hold at most that")
+            log.error(relPath, en: "the pack's files add up to more than \(PackLimits.maxPackBytes) bytes; a pack may hold at most that",
+                      zh: "数据包的文件合计超过 \(PackLimits.maxPackBytes) 字节，超出数据包的上限")
             return nil
         }
         return decode([UInt8](data), file: relPath, log: &log)
@@ -67,7 +69,8 @@ enum PackText {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            log.error(file, "file is UTF-16, not UTF-8; save it as UTF-8 (in Excel: \"CSV UTF-8\")")
+            log.error(file, en: "file is UTF-16, not UTF-8; save it as UTF-8 (in Excel: \"CSV UTF-8\")",
+                      zh: "文件是 UTF-16 编码，不是 UTF-8；请另存为 UTF-8（Excel 中选 \"CSV UTF-8\"）")
             return nil
         }
         if let text = String(validating: body, as: UTF8.self) { return text }
@@ -89,7 +92,8 @@ enum PackText {
         }
         let byte = offset < body.endIndex ? String(body[offset], radix: 16, uppercase: true) : "?"
         log.error(file, line: line,
-                  "file is not valid UTF-8 (byte 0x\(byte)); it may be GBK/GB18030 — save it as UTF-8 (in Excel: \"CSV UTF-8\", in WPS: UTF-8 encoding)")
+                  en: "file is not valid UTF-8 (byte 0x\(byte)); it may be GBK/GB18030 — save it as UTF-8 (in Excel: \"CSV UTF-8\", in WPS: UTF-8 encoding)",
+                  zh: "文件不是有效的 UTF-8（字节 0x\(byte)），可能是 GBK/GB18030 编码——请另存为 UTF-8（Excel 中选 \"CSV UTF-8\"，WPS 中选 UTF-8 编码）")
         return nil
     }
 }

@@ -18,15 +18,17 @@ public enum PackWriter {
         var isDir: ObjCBool = false
         let exists = fm.fileExists(atPath: target.path, isDirectory: &isDir)
         if exists {
-            guard overwrite else { throw PackWriteError(path: path, message: "already exists (overwrite to replace it)") }
+            guard overwrite else { throw PackWriteError(path: path, en: "already exists (overwrite to replace it)", zh: "已存在（如需替换请选择覆盖）") }
             let entries = (try? fm.contentsOfDirectory(atPath: target.path)) ?? []
             guard isDir.boolValue, entries.isEmpty || entries.contains("district.toml") else {
-                throw PackWriteError(path: path, message: "exists and is not a pack (no district.toml); refusing to replace it")
+                throw PackWriteError(path: path, en: "exists and is not a pack (no district.toml); refusing to replace it",
+                                     zh: "已存在且不是数据包（没有 district.toml），拒绝替换")
             }
         }
         for school in district.schools {
             guard isValidID(school.id), school.id != ".", school.id != "..", !school.id.contains("/"), !school.id.contains("\0") else {
-                throw PackWriteError(path: path, message: "school id \(quoted(school.id)) cannot be a folder name")
+                throw PackWriteError(path: path, en: "school id \(quoted(school.id)) cannot be a folder name",
+                                     zh: "学校编号 \(quoted(school.id)) 不能用作文件夹名")
             }
         }
 
@@ -34,7 +36,8 @@ public enum PackWriter {
         do {
             try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw PackWriteError(path: parent, message: "cannot create folder: \(error.localizedDescription)")
+            throw PackWriteError(path: parent, en: "cannot create folder: \(error.localizedDescription)",
+                                 zh: "无法创建文件夹：\(error.localizedDescription)")
         }
         let suffix = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let temporary = parent + "/." + target.lastPathComponent + ".tmp-" + suffix
@@ -53,14 +56,15 @@ public enum PackWriter {
             old = parent + "/." + target.lastPathComponent + ".old-" + suffix
             guard rename(target.path, old!) == 0 else {
                 try? fm.removeItem(atPath: temporary)
-                throw PackWriteError(path: path, message: "cannot move the old pack aside: \(AtomicFile.errnoText())")
+                throw PackWriteError(path: path, en: "cannot move the old pack aside: \(AtomicFile.errnoText())",
+                                     zh: "无法移开原有数据包：\(AtomicFile.errnoText())")
             }
         }
         guard rename(temporary, target.path) == 0 else {
             let reason = AtomicFile.errnoText()
             if let old { _ = rename(old, target.path) }
             try? fm.removeItem(atPath: temporary)
-            throw PackWriteError(path: path, message: "cannot move the new pack into place: \(reason)")
+            throw PackWriteError(path: path, en: "cannot move the new pack into place: \(reason)", zh: "无法将新数据包移入：\(reason)")
         }
         AtomicFile.syncDirectory(parent)
         if let old { try? fm.removeItem(atPath: old) }

@@ -73,18 +73,18 @@ enum PinnedFile {
     /// The pin of one row, or nil after logging every problem of it (bilingual: the dean reads it).
     static func pin(_ row: CSVRecord, path: String, context: Context, log: inout DiagnosticLog) -> Pin? {
         var ok = true
-        func fail(_ field: String, _ en: String, _ zh: String) {
-            log.error(path, line: row.line, field: field, en + " / " + zh)
+        func fail(_ field: String, en: String, zh: String) {
+            log.error(path, line: row.line, field: field, en: en, zh: zh)
             ok = false
         }
         let kindText = row["kind"].lowercased()
         let kind = Pin.Kind(rawValue: kindText)
-        if kind == nil { fail("kind", "kind \(quoted(row["kind"])) is not keep or forbid", "kind 应为 keep（固定）或 forbid（禁排）") }
+        if kind == nil { fail("kind", en: "kind \(quoted(row["kind"])) is not keep or forbid", zh: "kind \(quoted(row["kind"])) 应为 keep（固定）或 forbid（禁排）") }
         let classID = row["class"]
         if let problem = idProblem(classID) {
-            fail("class", "class id \(quoted(classID)) \(problem)", "班级编号无效")
+            fail("class", en: "class id \(quoted(classID)) \(problem.en)", zh: "班级编号 \(quoted(classID)) \(problem.zh)")
         } else if let known = context.classIDs, !known.contains(classID) {
-            fail("class", "unknown class \(quoted(classID)) (not in classes.csv)", "classes.csv 中没有班级 \(quoted(classID))")
+            fail("class", en: "unknown class \(quoted(classID)) (not in classes.csv)", zh: "classes.csv 中没有班级 \(quoted(classID))")
         }
         // when: a date inside the term, or a weekday 1–7 (forbid only).
         let whenText = row["when"]
@@ -92,37 +92,37 @@ enum PinnedFile {
         if let weekday = wholeNumber(whenText, in: 1...7), !whenText.contains("-") {
             when = .weekday(weekday)
             if kind == .keep {
-                fail("when", "a keep pin needs a date like 2026-10-20, not weekday \(weekday)", "固定课须写具体日期（如 2026-10-20），不能只写星期")
+                fail("when", en: "a keep pin needs a date like 2026-10-20, not weekday \(weekday)", zh: "固定课须写具体日期（如 2026-10-20），不能只写星期")
             }
         } else if let date = CivilDate(iso: whenText) {
             if let term = context.term, date < term.start || date > term.end {
-                fail("when", "date \(quoted(date.iso)) is outside the term \(termText(term.start, term.end))", "日期不在学期内")
+                fail("when", en: "date \(quoted(date.iso)) is outside the term \(termText(term.start, term.end))", zh: "日期 \(quoted(date.iso)) 不在学期 \(termText(term.start, term.end)) 内")
             }
             when = .date(date)
         } else {
-            fail("when", "when \(quoted(whenText)) is not a date like 2026-10-20 or a weekday 1–7", "when 应为日期（如 2026-10-20）或星期 1–7")
+            fail("when", en: "when \(quoted(whenText)) is not a date like 2026-10-20 or a weekday 1–7", zh: "when \(quoted(whenText)) 应为日期（如 2026-10-20）或星期 1–7")
         }
         // period: one period; a forbid may leave it empty (the whole day).
         var period: Int?
         let maxPeriod = context.periodsPerDay ?? SchoolFile.periodsRange.upperBound
         if row["period"].isEmpty {
-            if kind == .keep { fail("period", "a keep pin needs a period", "固定课须写节次") }
+            if kind == .keep { fail("period", en: "a keep pin needs a period", zh: "固定课须写节次") }
         } else if let p = wholeNumber(row["period"], in: 1...maxPeriod) {
             period = p
         } else {
-            fail("period", "period \(quoted(row["period"])) is not 1–\(maxPeriod)", "节次应为 1–\(maxPeriod)")
+            fail("period", en: "period \(quoted(row["period"])) is not 1–\(maxPeriod)", zh: "节次 \(quoted(row["period"])) 应为 1–\(maxPeriod)")
         }
         // teacher: the keep's teacher (a teacher of teachers.csv); a forbid has none.
         let teacher = row["teacher"]
         if kind == .keep {
             if let problem = idProblem(teacher) {
-                fail("teacher", "teacher id \(quoted(teacher)) \(problem)", "固定课须写授课教师编号")
+                fail("teacher", en: "teacher id \(quoted(teacher)) \(problem.en)", zh: "固定课须写授课教师编号：教师编号 \(quoted(teacher)) \(problem.zh)")
             } else if let known = context.teacherIDs, !known.contains(teacher) {
-                fail("teacher", "unknown teacher \(quoted(teacher)) (not in teachers.csv)", "teachers.csv 中没有教师 \(quoted(teacher))")
+                fail("teacher", en: "unknown teacher \(quoted(teacher)) (not in teachers.csv)", zh: "teachers.csv 中没有教师 \(quoted(teacher))")
             }
         } else if kind == .forbid && !teacher.isEmpty {
-            fail("teacher", "a forbid pin has no teacher (it keeps every lesson of the class away); leave teacher empty",
-                 "禁排对该班所有心理课生效，teacher 应留空")
+            fail("teacher", en: "a forbid pin has no teacher (it keeps every lesson of the class away); leave teacher empty",
+                 zh: "禁排对该班所有心理课生效，teacher 应留空")
         }
         guard ok, let kind, let when else { return nil }
         return Pin(classID: classID, when: when, period: period, teacher: kind == .keep ? teacher : "", kind: kind, line: row.line)

@@ -71,12 +71,12 @@ public enum ScheduleFiles {
     /// The lesson of a row with schedule.csv's columns (schedule.csv, lessons.csv); nil after
     /// logging what is wrong with it.
     static func lesson(_ r: CSVRecord, file: String, log: inout DiagnosticLog) -> Lesson? {
-        func fail(_ field: String, _ message: String) { log.error(file, line: r.line, field: field, message) }
-        guard let date = CivilDate(iso: r["date"]) else { fail("date", "date \(quoted(r["date"])) is not YYYY-MM-DD"); return nil }
-        guard let wd = wholeNumber(r["weekday"], in: 1...7) else { fail("weekday", "weekday \(quoted(r["weekday"])) is not 1–7"); return nil }
-        guard let p = wholeNumber(r["period"], in: 1...99) else { fail("period", "period \(quoted(r["period"])) is not a period number"); return nil }
+        func fail(_ field: String, en: String, zh: String) { log.error(file, line: r.line, field: field, en: en, zh: zh) }
+        guard let date = CivilDate(iso: r["date"]) else { fail("date", en: "date \(quoted(r["date"])) is not YYYY-MM-DD", zh: "日期 \(quoted(r["date"])) 不是 YYYY-MM-DD 格式"); return nil }
+        guard let wd = wholeNumber(r["weekday"], in: 1...7) else { fail("weekday", en: "weekday \(quoted(r["weekday"])) is not 1–7", zh: "星期 \(quoted(r["weekday"])) 不是 1–7"); return nil }
+        guard let p = wholeNumber(r["period"], in: 1...99) else { fail("period", en: "period \(quoted(r["period"])) is not a period number", zh: "节次 \(quoted(r["period"])) 不是节次号"); return nil }
         if r["school"].isEmpty || r["class"].isEmpty || r["teacher"].isEmpty {
-            fail("school", "school, class and teacher must not be empty"); return nil
+            fail("school", en: "school, class and teacher must not be empty", zh: "school（学校）、class（班级）、teacher（教师）不能为空"); return nil
         }
         return Lesson(school: r["school"], classID: r["class"], date: date, weekday: wd, period: p,
                       teacher: r["teacher"], replaces: r["replaces"])
@@ -97,7 +97,8 @@ public enum ScheduleFiles {
             var rows: [MonthRow] = []
             for r in table.records {
                 guard let req = wholeNumber(r["required"]), let sch = wholeNumber(r["scheduled"]) else {
-                    log.error("months.csv", line: r.line, field: "required", "required and scheduled must be whole numbers"); continue
+                    log.error("months.csv", line: r.line, field: "required", en: "required and scheduled must be whole numbers",
+                              zh: "required（应排）与 scheduled（已排）必须是整数"); continue
                 }
                 rows.append(MonthRow(school: r["school"], classID: r["class"], month: r["month"], required: req, scheduled: sch))
             }

@@ -30,12 +30,12 @@ enum SchoolFile {
         // name: the school's name, a string.
         if let value = table["name"] {
             if let name = value.string, let problem = nameProblem(name) {
-                toml.error(["name"], "name \(quoted(name)) \(problem)", log: &log)
+                toml.error(["name"], XinyuPack.problem(Bilingual(en: "name", zh: "校名"), name, problem), log: &log)
             } else if let name = value.string { settings.name = name } else {
-                toml.error(["name"], "name \(describe(value)) must be a string", log: &log)
+                toml.error(["name"], en: "name \(describe(value)) must be a string", zh: "校名 name \(describe(value)) 必须是字符串", log: &log)
             }
         } else {
-            toml.error(["name"], "missing key \"name\" (the school's name)", log: &log)
+            toml.error(["name"], en: "missing key \"name\" (the school's name)", zh: "缺少键 \"name\"（校名）", log: &log)
         }
 
         // stages: a non-empty array of primary/junior/senior, each once.
@@ -45,29 +45,32 @@ enum SchoolFile {
                 var ok = true
                 for element in array {
                     guard let name = element.string, let stage = Stage(rawValue: name) else {
-                        toml.error(["stages"], "stage \(describe(element)) is not one of \(stageNames)", log: &log)
+                        toml.error(["stages"], en: "stage \(describe(element)) is not one of \(stageNames)",
+                                   zh: "学段 \(describe(element)) 不是 \(stageNames) 之一", log: &log)
                         ok = false
                         continue
                     }
                     if stages.contains(stage) {
-                        toml.error(["stages"], "stage \(quoted(name)) is listed twice", log: &log)
+                        toml.error(["stages"], StageListProblem.duplicate(name).message, log: &log)
                         ok = false
                     }
                     stages.append(stage)
                 }
                 if ok { settings.stages = stages }
             } else {
-                toml.error(["stages"], "stages \(describe(value)) must be a non-empty array such as [\"primary\"]", log: &log)
+                toml.error(["stages"], en: "stages \(describe(value)) must be a non-empty array such as [\"primary\"]",
+                           zh: "学段 stages \(describe(value)) 必须是非空数组，如 [\"primary\"]", log: &log)
             }
         } else {
-            toml.error(["stages"], "missing key \"stages\" (e.g. stages = [\"primary\"])", log: &log)
+            toml.error(["stages"], en: "missing key \"stages\" (e.g. stages = [\"primary\"])", zh: "缺少键 \"stages\"（学段，如 stages = [\"primary\"]）", log: &log)
         }
 
         // days_per_week and periods_per_day (defaults in PolicyDefaults): small whole numbers.
         func count(_ key: String, _ range: ClosedRange<Int>, default defaultValue: Int) -> Int? {
             guard let value = table[key] else { return defaultValue }
             if let i = value.int, range.contains(i) { return i }
-            toml.error([key], "\(key) \(describe(value)) is not \(rangeText(range))", log: &log)
+            toml.error([key], en: "\(key) \(describe(value)) is not \(rangeText(range))",
+                       zh: "\(key) \(describe(value)) 不是 \(rangeText(range)) 之一", log: &log)
             return nil
         }
         settings.daysPerWeek = count("days_per_week", daysRange, default: PolicyDefaults.daysPerWeek)
@@ -90,7 +93,8 @@ enum SchoolFile {
     static func readPeriodTimes(_ value: TOMLValueConvertible, periods: Int?, _ toml: TOMLSource,
                                 log: inout DiagnosticLog) -> [String] {
         guard let array = value.array else {
-            toml.error(["period_times"], "period_times must be an array such as [\"08:00-08:40\", \"08:50-09:30\"]", log: &log)
+            toml.error(["period_times"], en: "period_times must be an array such as [\"08:00-08:40\", \"08:50-09:30\"]",
+                       zh: "作息时间 period_times 必须是数组，如 [\"08:00-08:40\", \"08:50-09:30\"]", log: &log)
             return []
         }
         var times: [String] = []
@@ -98,22 +102,26 @@ enum SchoolFile {
         var ok = true
         for (index, element) in array.enumerated() {
             guard let text = element.string, let (start, end) = timeRange(text) else {
-                toml.error(["period_times"], "period_times entry \(describe(element)) is not a time range like \"08:00-08:40\"", log: &log)
+                toml.error(["period_times"], en: "period_times entry \(describe(element)) is not a time range like \"08:00-08:40\"",
+                           zh: "period_times 的一项 \(describe(element)) 不是时间段（应如 \"08:00-08:40\"）", log: &log)
                 ok = false
                 continue
             }
             if start >= end {
-                toml.error(["period_times"], "period_times entry \(quoted(text)) ends before it starts", log: &log)
+                toml.error(["period_times"], en: "period_times entry \(quoted(text)) ends before it starts",
+                           zh: "period_times 的一项 \(quoted(text)) 结束早于开始", log: &log)
                 ok = false
             } else if start < previousEnd {
-                toml.error(["period_times"], "period_times entry \(quoted(text)) (period \(index + 1)) starts before the previous period ends", log: &log)
+                toml.error(["period_times"], en: "period_times entry \(quoted(text)) (period \(index + 1)) starts before the previous period ends",
+                           zh: "period_times 的一项 \(quoted(text))（第 \(index + 1) 节）在上一节结束前开始", log: &log)
                 ok = false
             }
             previousEnd = end
             times.append(text)
         }
         if let periods, array.count != periods {
-            toml.error(["period_times"], "period_times has \(array.count) entries but periods_per_day is \(periods)", log: &log)
+            toml.error(["period_times"], en: "period_times has \(array.count) entries but periods_per_day is \(periods)",
+                       zh: "period_times 有 \(array.count) 项，而每天节数 periods_per_day 为 \(periods)", log: &log)
             ok = false
         }
         return ok ? times : []

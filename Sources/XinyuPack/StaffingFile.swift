@@ -56,26 +56,30 @@ enum StaffingFile {
     static func read(_ value: TOMLValueConvertible, _ toml: TOMLSource, log: inout DiagnosticLog) -> StaffingSettings {
         var s = StaffingSettings()
         guard let table = value.table else {
-            toml.error(["staffing"], "staffing must be a table ([staffing]) / staffing 必须是表", log: &log)
+            toml.error(["staffing"], en: "staffing must be a table ([staffing])", zh: "staffing 必须是表（[staffing]）", log: &log)
             return s
         }
         toml.noteUnknownKeys(table, at: ["staffing"], known: Set(ints.map(\.0) + ["counseling_min_hours"]), log: &log)
         for (key, path, range) in ints {
             guard let v = table[key] else { continue }
             if let i = v.int, range.contains(i) { s[keyPath: path] = i } else {
-                toml.error(["staffing", key], "staffing.\(key) \(describe(v)) is not a whole number \(range.lowerBound)–\(range.upperBound) / 必须为\(range.lowerBound)–\(range.upperBound)的整数", log: &log)
+                toml.error(["staffing", key], en: "staffing.\(key) \(describe(v)) is not a whole number \(rangeText(range))",
+                           zh: "staffing.\(key) \(describe(v)) 不是 \(rangeText(range)) 的整数", log: &log)
             }
         }
         if let v = table["counseling_min_hours"] {
             if let x = number(v), x.isFinite, x >= 0, x <= 168 { s.counselingMinHours = x } else {
-                toml.error(["staffing", "counseling_min_hours"], "staffing.counseling_min_hours \(describe(v)) is not a number of hours 0–168 / 必须为0–168的小时数", log: &log)
+                toml.error(["staffing", "counseling_min_hours"], en: "staffing.counseling_min_hours \(describe(v)) is not a number of hours 0–168",
+                           zh: "staffing.counseling_min_hours \(describe(v)) 不是 0–168 的小时数", log: &log)
             }
         }
         if s.fulltimeMaxPerDay > s.fulltimeMaxPerWeek {
-            toml.error(["staffing", "fulltime_max_per_day"], "staffing.fulltime_max_per_day \(s.fulltimeMaxPerDay) is more than fulltime_max_per_week \(s.fulltimeMaxPerWeek) / 每日上限大于每周上限", log: &log)
+            toml.error(["staffing", "fulltime_max_per_day"], en: "staffing.fulltime_max_per_day \(s.fulltimeMaxPerDay) is more than fulltime_max_per_week \(s.fulltimeMaxPerWeek)",
+                       zh: "staffing.fulltime_max_per_day（每日上限 \(s.fulltimeMaxPerDay)）大于 fulltime_max_per_week（每周上限 \(s.fulltimeMaxPerWeek)）", log: &log)
         }
         if s.parttimeMaxPerDay > s.parttimeMaxPerWeek {
-            toml.error(["staffing", "parttime_max_per_day"], "staffing.parttime_max_per_day \(s.parttimeMaxPerDay) is more than parttime_max_per_week \(s.parttimeMaxPerWeek) / 每日上限大于每周上限", log: &log)
+            toml.error(["staffing", "parttime_max_per_day"], en: "staffing.parttime_max_per_day \(s.parttimeMaxPerDay) is more than parttime_max_per_week \(s.parttimeMaxPerWeek)",
+                       zh: "staffing.parttime_max_per_day（每日上限 \(s.parttimeMaxPerDay)）大于 parttime_max_per_week（每周上限 \(s.parttimeMaxPerWeek)）", log: &log)
         }
         return s
     }

@@ -10,7 +10,7 @@
 
 enum TOMLPrecheck {
     /// The line and message of the first table header or value toml++ would trap on, or nil.
-    static func firstTrap(_ text: String) -> (line: Int, message: String)? {
+    static func firstTrap(_ text: String) -> (line: Int, message: Bilingual)? {
         var scan = Scanner(Array(text.unicodeScalars))
         return scan.run()
     }
@@ -37,7 +37,7 @@ enum TOMLPrecheck {
         func at(_ k: Int) -> Unicode.Scalar? { k < s.count ? s[k] : nil }
 
         /// Statement level: blank lines, comments, headers, `key = value`.
-        mutating func run() -> (line: Int, message: String)? {
+        mutating func run() -> (line: Int, message: Bilingual)? {
             while let c = at(i) {
                 switch c {
                 case " ", "\t": i += 1
@@ -58,16 +58,17 @@ enum TOMLPrecheck {
         }
 
         /// Checks the character after `[` or `[[` and any spaces, where toml++ asserts.
-        mutating func header() -> (line: Int, message: String)? {
+        mutating func header() -> (line: Int, message: Bilingual)? {
             var k = i + 1
             if at(k) == "[" { k += 1 }
             while at(k) == " " || at(k) == "\t" { k += 1 }
             guard let c = at(k) else { return nil }  // end of file: toml++ reports it
             if c == "]" || TOMLPrecheck.startsKey(c) { return nil }
             let shown = c == "\n" || c == "\r" ? "the end of the line" : "'\(c.escaped(asASCII: false))'"
-            return (line, "a table header must be [name] or [[name]] with a name of A–Z a–z 0–9 _ - or in "
-                + "quotes, e.g. [\"心理咨询室\"]; here the name starts with \(shown) / 表头须写作 [名称] 或 [[名称]]，"
-                + "名称只含英文字母、数字、_、-，否则须加引号，例如 [\"心理咨询室\"]")
+            let shownZh = c == "\n" || c == "\r" ? "行尾" : "'\(c.escaped(asASCII: false))'"
+            return (line, Bilingual(en: "a table header must be [name] or [[name]] with a name of A–Z a–z 0–9 _ - or in "
+                + "quotes, e.g. [\"心理咨询室\"]; here the name starts with \(shown)", zh: "表头须写作 [名称] 或 [[名称]]，"
+                + "名称只含英文字母、数字、_、-，否则须加引号，例如 [\"心理咨询室\"]；此处名称以 \(shownZh) 开头"))
         }
 
         /// The key of `key = value` up to and past its `=`; false when there is none on the line
@@ -86,7 +87,7 @@ enum TOMLPrecheck {
 
         /// A value: ends at a line break outside strings, arrays and inline tables. Returns the
         /// problem of a date-like token toml++ would trap on.
-        mutating func skipValue() -> (line: Int, message: String)? {
+        mutating func skipValue() -> (line: Int, message: Bilingual)? {
             var depth = 0
             while let c = at(i) {
                 switch c {
@@ -100,9 +101,9 @@ enum TOMLPrecheck {
                 default:
                     if ("0"..."9").contains(c), i == 0 || Self.endsToken(s[i - 1]) || "=[{".unicodeScalars.contains(s[i - 1]),
                        let token = dateTrap() {
-                        return (line, "a value looks like a date but is not one: '\(token)'; write a date as "
-                            + "2026-09-01 and a date and time as 2026-09-01T08:00:00 / 此值形似日期但格式不对："
-                            + "'\(token)'；日期写作 2026-09-01，日期加时间写作 2026-09-01T08:00:00")
+                        return (line, Bilingual(en: "a value looks like a date but is not one: '\(token)'; write a date as "
+                            + "2026-09-01 and a date and time as 2026-09-01T08:00:00", zh: "此值形似日期但格式不对："
+                            + "'\(token)'；日期写作 2026-09-01，日期加时间写作 2026-09-01T08:00:00"))
                     }
                     i += 1
                 }

@@ -19,20 +19,22 @@ struct TOMLSource {
     static func parse(_ text: String, file: String, log: inout DiagnosticLog) -> TOMLSource? {
         // TOMLKit hands the text to C as a NUL-terminated string: a NUL would silently cut it.
         if text.unicodeScalars.contains("\0") {
-            log.error(file, "file contains a NUL character")
+            log.error(file, en: "file contains a NUL character", zh: "文件含有 NUL 字符")
             return nil
         }
         // An escaped NUL (`\u0000`) is cut by TOMLKit's C strings: "a\u0000b" would silently read "a".
         if let range = text.range(of: "\\u0000") ?? text.range(of: "\\U00000000") {
             let line = text[..<range.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-            log.error(file, line: line, "a \\u0000 (NUL) escape: NUL is not allowed in a pack / 不允许 NUL 字符")
+            log.error(file, line: line, en: "a \\u0000 (NUL) escape: NUL is not allowed in a pack",
+                      zh: "\\u0000（NUL）转义：数据包中不允许 NUL 字符")
             return nil
         }
         // A dotted key or table header of thousands of parts crashes the parser (it recurses per
         // part); keys deeper than `maxKeyParts` are refused first.
         let scan = scanKeys(text)
         if let deep = scan.tooDeepAtLine {
-            log.error(file, line: deep, "a key or table name has more than \(maxKeyParts) dotted parts")
+            log.error(file, line: deep, en: "a key or table name has more than \(maxKeyParts) dotted parts",
+                      zh: "键名或表名以点分隔的部分超过 \(maxKeyParts) 个")
             return nil
         }
         // A table header whose name starts badly makes TOMLKit's parser assert (abort).
@@ -44,9 +46,9 @@ struct TOMLSource {
             let table = try TOMLTable(string: text)
             return TOMLSource(file: file, table: table, lines: scan.lines)
         } catch let error as TOMLParseError {
-            log.error(file, line: error.source.begin.line, error.description)
+            log.error(file, line: error.source.begin.line, en: error.description, zh: "TOML 语法错误（toml++ 原文）：\(error.description)")
         } catch {
-            log.error(file, "cannot be parsed as TOML: \(error)")
+            log.error(file, en: "cannot be parsed as TOML: \(error)", zh: "无法按 TOML 解析：\(error)")
         }
         return nil
     }
@@ -62,8 +64,12 @@ struct TOMLSource {
     }
 
     /// Logs an error about the value at `path`, at its line, with the dotted path as the field.
-    func error(_ path: [String], _ message: String, log: inout DiagnosticLog) {
-        log.error(file, line: line(path), field: path.joined(separator: "."), message)
+    func error(_ path: [String], _ text: Bilingual, log: inout DiagnosticLog) {
+        log.error(file, line: line(path), field: path.joined(separator: "."), text)
+    }
+
+    func error(_ path: [String], en: String, zh: String, log: inout DiagnosticLog) {
+        error(path, Bilingual(en: en, zh: zh), log: &log)
     }
 
     /// Logs a note for each key of `table` (at `path`) that is not in `known`.
@@ -71,7 +77,7 @@ struct TOMLSource {
         for key in table.keys.sorted() where !known.contains(key) {
             let full = path + [key]
             let name = full.joined(separator: ".")
-            log.note(file, line: line(full), field: name, "unknown key \(quoted(name)) ignored")
+            log.note(file, line: line(full), field: name, en: "unknown key \(quoted(name)) ignored", zh: "未知的键 \(quoted(name)) 已忽略")
         }
     }
 
@@ -192,7 +198,8 @@ extension StringProtocol {
 
 // MARK: - Reading values
 
-/// How a TOML value looks in a message: its text, quoted.
+/// How a TOML value looks in a message: its text, quoted; a table `{…}` and an array `[…]` (the
+/// same in both languages).
 func describe(_ value: TOMLValueConvertible) -> String {
     if let s = value.string { return quoted(s) }
     if let i = value.int { return quoted(String(i)) }
@@ -200,9 +207,9 @@ func describe(_ value: TOMLValueConvertible) -> String {
     if let b = value.bool { return quoted(String(b)) }
     if let d = value.date { return quoted(String(format4(d.year)) + "-" + pad(d.month, 2) + "-" + pad(d.day, 2)) }
     switch value.type {
-    case .table: return "a table"
-    case .array: return "an array"
-    default: return "a \(value.type)"
+    case .table: return "{…}"
+    case .array: return "[…]"
+    default: return "<\(value.type)>"
     }
 }
 

@@ -23,7 +23,7 @@ struct HomeRoutes {
     func dashboard(_ context: PortalContext) async throws -> Response {
         let rows = try await DashboardData.schools(portal)
         let districtRuns = try portal.store.runs(school: nil, kind: "district").prefix(10).map { RunView.make($0, context.lang) }
-        let errors = await portal.pack.load() == nil ? await portal.pack.errors() : []
+        let errors = await portal.pack.load() == nil ? await portal.pack.errors().map { $0.description(context.lang.messages) } : []
         return portal.views.page("dashboard", [
             "schools": rows.map(\.dictionary), "districtRuns": Array(districtRuns),
             "packErrors": errors, "hasPackErrors": !errors.isEmpty,

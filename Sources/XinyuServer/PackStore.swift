@@ -17,9 +17,10 @@ actor PackStore {
         return loaded
     }
 
-    /// The pack's errors, for the office's page (empty when valid).
-    func errors() -> [String] {
-        do { _ = try PackReader.load(path: path); return [] } catch { return error.diagnostics.map(\.description) }
+    /// The pack's errors and notes, for the office's pages (empty when valid); each page shows them
+    /// in its language.
+    func errors() -> [Diagnostic] {
+        do { _ = try PackReader.load(path: path); return [] } catch { return error.diagnostics }
     }
 
     func invalidate() { cached = nil }
@@ -54,7 +55,7 @@ actor PackStore {
                 try fm.copyItem(atPath: source, toPath: target)
             } catch {
                 restore()
-                return [Diagnostic(.error, SourceLocation(file: relative), "cannot write: \(error) / 无法写入")]
+                return [Diagnostic(.error, SourceLocation(file: relative), Bilingual(en: "cannot write: \(error)", zh: "无法写入：\(error)"))]
             }
         }
         cached = nil

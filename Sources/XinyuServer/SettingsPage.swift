@@ -48,7 +48,7 @@ enum SettingsPage {
                 let value = form.values[path] ?? ""
                 return ["name": path, "id": path.replacingOccurrences(of: ".", with: "-"), "label": labels[path].map { word($0, lang) } ?? path,
                         "value": value, "boolean": kind == .boolean, "yes": value == "true", "no": value == "false",
-                        "errors": errors.byField[path] ?? [], "hasErrors": errors.byField[path] != nil]
+                        "errors": errors.messages(path, lang), "hasErrors": errors.byField[path] != nil]
             }
             if zh.isEmpty, var last = sections.popLast() {   // the term joins the name's section
                 last["fields"] = (last["fields"] as? [[String: Any]] ?? []) + fields
@@ -59,17 +59,17 @@ enum SettingsPage {
         }
         return [
             "sections": sections,
-            "displaceable": pairs(form.displaceable, group: "disp", errors: errors),
-            "monthMinimum": pairs(form.monthMinimum, group: "month", errors: errors),
+            "displaceable": pairs(form.displaceable, group: "disp", errors: errors, lang: lang),
+            "monthMinimum": pairs(form.monthMinimum, group: "month", errors: errors, lang: lang),
             "calendar": calendar(form.calendar, errors: errors, lang: lang),
-            "general": errors.general, "hasErrors": !errors.isEmpty,
+            "general": errors.general.map { $0.text(lang.messages) }, "hasErrors": !errors.isEmpty,
         ]
     }
 
-    static func pairs(_ rows: [SettingsForm.Pair], group: String, errors: SettingsErrors) -> [[String: Any]] {
+    static func pairs(_ rows: [SettingsForm.Pair], group: String, errors: SettingsErrors, lang: Lang) -> [[String: Any]] {
         let all = rows + Array(repeating: SettingsForm.Pair(key: "", value: ""), count: blankRows)
         return all.enumerated().map { i, row in
-            let e = errors.byField["\(group).\(i)"] ?? []
+            let e = errors.messages("\(group).\(i)", lang)
             return ["n": i, "key": row.key, "value": row.value, "errors": e, "hasErrors": !e.isEmpty]
         }
     }
@@ -78,7 +78,7 @@ enum SettingsPage {
         let blank = SettingsForm.CalendarRow(date: "", kind: "holiday", follows: "", note: "")
         let all = rows + Array(repeating: blank, count: blankRows)
         return all.enumerated().map { i, row in
-            let e = errors.byField["cal.\(i)"] ?? []
+            let e = errors.messages("cal.\(i)", lang)
             // A kind the reader does not know stays selectable, so the refused value is shown as sent.
             let known = SettingsForm.kinds.contains(row.kind) ? SettingsForm.kinds : SettingsForm.kinds + [row.kind]
             let kinds: [[String: Any]] = known.map { k in

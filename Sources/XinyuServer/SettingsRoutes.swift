@@ -16,7 +16,8 @@ struct SettingsRoutes {
             let loaded = await portal.pack.load()
             let form = loaded.map { SettingsForm.from($0.district) } ?? SettingsForm()
             let packErrors = loaded == nil ? await portal.pack.errors() : []
-            return page(context, form: form, errors: SettingsErrors(general: packErrors), saved: false, district: loaded?.district)
+            return page(context, form: form, errors: SettingsErrors(general: packErrors.map(SettingsErrors.located)), saved: false,
+                        district: loaded?.district)
         }
         router.post("/settings") { _, context in
             let me = try context.requireOffice()
@@ -66,7 +67,7 @@ struct SettingsService {
             try AtomicFile.write(files.districtToml, to: staging + "/district.toml")
             try AtomicFile.write(files.calendarCSV, to: staging + "/calendar.csv")
         } catch {
-            return Result(errors: SettingsErrors(general: ["cannot write: \(error) / 无法写入"]))
+            return Result(errors: SettingsErrors(general: [Bilingual(en: "cannot write: \(error)", zh: "无法写入：\(error)")]))
         }
         let diagnostics = await portal.pack.replaceChecked([("district.toml", staging + "/district.toml"),
                                                             ("calendar.csv", staging + "/calendar.csv")])
@@ -90,14 +91,23 @@ struct SettingsService {
     }
 }
 
-/// The reader's errors, each placed beside the page field it is about (or at the top).
+/// The reader's errors, each placed beside the page field it is about (or at the top), in both
+/// languages: the page shows the one it speaks.
 struct SettingsErrors: Sendable {
-    var byField: [String: [String]] = [:]
-    var general: [String] = []
+    var byField: [String: [Bilingual]] = [:]
+    var general: [Bilingual] = []
     var isEmpty: Bool { byField.isEmpty && general.isEmpty }
+    /// For the audit log: both languages.
     var summary: String {
-        (byField.keys.sorted().map { "\($0): \(byField[$0]?.joined(separator: " ") ?? "")" } + general).joined(separator: "; ")
+        (byField.keys.sorted().map { "\($0): \(byField[$0]?.map(\.description).joined(separator: " ") ?? "")" }
+            + general.map(\.description)).joined(separator: "; ")
     }
+
+    /// The messages beside `field` in `lang`.
+    func messages(_ field: String, _ lang: Lang) -> [String] { (byField[field] ?? []).map { $0.text(lang.messages) } }
+
+    /// A diagnostic with its place (`file:line: message`), in both languages.
+    static func located(_ d: Diagnostic) -> Bilingual { Bilingual(en: d.description(.en), zh: d.description(.zh)) }
 
     /// district.toml: the diagnostic's key path when it is a form field, else the field written
     /// on its line; calendar.csv: the row written on its line. Anything else goes to the top.
@@ -112,7 +122,7 @@ struct SettingsErrors: Sendable {
             } else if loc.file == "calendar.csv", let line = loc.line, let row = files.calendarRows[line] {
                 field = "cal.\(row)"
             }
-            if let field { out.byField[field, default: []].append(d.message) } else { out.general.append(d.description) }
+            if let field { out.byField[field, default: []].append(d.text) } else { out.general.append(located(d)) }
         }
         return out
     }

@@ -1,10 +1,13 @@
 import Foundation
 import Hummingbird
 import Mustache
+import XinyuPack
 
 /// Page language: Chinese first, English by the switch in the page header (a `lang` cookie).
 public enum Lang: String, Sendable {
     case zh, en
+    /// The part of a bilingual message (the pack reader's) the page shows.
+    var messages: Bilingual.Language { self == .zh ? .zh : .en }
 }
 
 /// Server-side pages: Mustache templates shipped as resource files (Templates/*.mustache).

@@ -47,7 +47,7 @@ enum Words {
                          "On save the pack reader checks every setting (the same reader as `xinyu solve`); with any error nothing is saved and each message is shown beside its field."),
         "settingsSaved": ("已保存，数据包检查通过。", "Saved: the pack reads cleanly."),
         "settingsRefused": ("未保存：数据包检查未通过，请修改标出的项。", "Not saved: the pack reader refused these values; correct the marked fields."),
-        "notAccepted": ("此项有误 / not accepted:", "Not accepted / 此项有误:"),
+        "notAccepted": ("此项有误：", "Not accepted:"),
         "yes": ("是", "yes"), "no": ("否", "no"), "addRow": ("添加一行", "Add a row"),
         "displaceableTitle": ("可替换科目及代价（代价越高越少替换）", "Displaceable subjects and their cost (higher: replaced less)"),
         "monthMinimumTitle": ("指定月份的最低课时（覆盖每月不少于）", "Month minimums (override lessons per month)"),

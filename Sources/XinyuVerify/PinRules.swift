@@ -28,7 +28,7 @@ public enum PinRules {
         }
         func fail(_ k: Keep, _ rule: String, _ en: String, _ zh: String) {
             out.append(Diagnostic(.error, SourceLocation(file: k.file, line: k.pin.line, field: "when"),
-                                  "keep pin breaks [\(rule)]: \(en) / 固定课违反规则 [\(rule)]：\(zh)"))
+                                  Bilingual(en: "keep pin breaks [\(rule)]: \(en)", zh: "固定课违反规则 [\(rule)]：\(zh)")))
         }
         var index = TeacherIndex(replaced: Set(keeps.map { "\($0.school.id)\u{1}\($0.pin.classID)\u{1}\($0.date.iso)\u{1}\($0.period)" }))
         let named = Set(keeps.map(\.pin.teacher))

@@ -11,27 +11,9 @@ final class CLITests: XCTestCase {
     }()
 
     /// The built `xinyu` beside the test bundle.
-    var binary: String {
-        let bundle = Bundle(for: CLITests.self).bundleURL
-        let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("xinyu").path }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
-    }
+    var binary: String { ChildProcess.binary }
 
-    struct Run { var code: Int32; var out: String; var err: String }
-
-    func xinyu(_ args: [String]) throws -> Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
-    }
+    func xinyu(_ args: [String]) throws -> Run { try ChildProcess.xinyu(args) }
 
     func tempDir() throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinyu-cli-\(UUID().uuidString)").path

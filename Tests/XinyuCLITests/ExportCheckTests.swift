@@ -4,22 +4,7 @@ import XCTest
 /// `xinyu export` verifies the schedule first: a schedule that breaks a rule is refused (exit 1,
 /// the list, nothing written) unless `--force`, which marks every page and sheet.
 final class ExportCheckTests: XCTestCase {
-    func xinyu(_ args: [String]) throws -> (code: Int32, out: String, err: String) {
-        let bundle = Bundle(for: ExportCheckTests.self).bundleURL
-        let binary = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("xinyu").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) } ?? ""
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-    }
+    func xinyu(_ args: [String]) throws -> Run { try ChildProcess.xinyu(args) }
 
     func testExportRefusesAScheduleTheVerifierRejectsUnlessForced() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinyu-export-check-\(UUID().uuidString)").path

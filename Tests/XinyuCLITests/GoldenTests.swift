@@ -17,22 +17,13 @@ final class GoldenTests: XCTestCase {
     static var snapshotPath: String { CLITests.root + "/Tests/XinyuCLITests/Snapshots/golden.txt" }
 
     func testSamplePacksGiveRecordedBytes() throws {
-        let bundle = Bundle(for: GoldenTests.self).bundleURL
-        let binary = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("xinyu").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let binary else { return XCTFail("xinyu is built beside the tests") }
+        guard FileManager.default.isExecutableFile(atPath: ChildProcess.binary) else { return XCTFail("xinyu is built beside the tests") }
         var lines: [String] = []
         for (name, pack, extra) in Self.cases {
             let out = FileManager.default.temporaryDirectory.appendingPathComponent("xinyu-golden-\(UUID().uuidString)").path
             defer { try? FileManager.default.removeItem(atPath: out) }
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: binary)
-            p.arguments = ["solve", CLITests.root + "/instances/" + pack, "--out", out, "--quiet"] + extra
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
-            lines.append("\(name) exit \(p.terminationStatus)")
+            let r = try ChildProcess.xinyu(["solve", CLITests.root + "/instances/" + pack, "--out", out, "--quiet"] + extra)
+            lines.append("\(name) exit \(r.code)")
             // The output set's hidden marker (.xinyu-output, docs/TRUST.md) is bookkeeping, not output.
             let files = try FileManager.default.contentsOfDirectory(atPath: out).filter { !$0.hasPrefix(".") }.sorted()
             for f in files {

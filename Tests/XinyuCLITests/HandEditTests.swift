@@ -9,21 +9,7 @@ import XinyuVerify
 final class HandEditTests: XCTestCase {
     /// Runs the built `xinyu` beside the test bundle.
     struct Runner {
-        func xinyu(_ args: [String]) throws -> CLITests.Run {
-            let bundle = Bundle(for: HandEditTests.self).bundleURL
-            let paths = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("xinyu").path }
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: paths.first { FileManager.default.isExecutableFile(atPath: $0) } ?? paths[0])
-            p.arguments = args
-            let out = Pipe(), err = Pipe()
-            p.standardOutput = out
-            p.standardError = err
-            try p.run()
-            let o = out.fileHandleForReading.readDataToEndOfFile()
-            let e = err.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return CLITests.Run(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
-        }
+        func xinyu(_ args: [String]) throws -> Run { try ChildProcess.xinyu(args) }
     }
     let cli = Runner()
     var tiny: String { CLITests.root + "/instances/tiny" }

@@ -4,24 +4,7 @@ import XCTest
 /// `xinyu import grid` as a user runs it: the accounting and the grids in --dry-run, the pack
 /// written and valid, exit 65 for unreadable layouts and old .xls files, 64 for a hidden --school-id.
 final class ImportCLITests: XCTestCase {
-    var binary: String {
-        let bundle = Bundle(for: ImportCLITests.self).bundleURL
-        let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("xinyu").path }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
-    }
-
-    func run(_ args: [String]) throws -> (code: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-    }
+    func run(_ args: [String]) throws -> Run { try ChildProcess.xinyu(args) }
 
     func tempDir() throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinyu-import-cli-\(UUID().uuidString)").path

@@ -8,47 +8,11 @@ final class TerminalTests: XCTestCase {
     static let sample = CLITests.root + "/instances/changyi-autumn2026"
     static let shortSchools = ["--school", "S05", "--school", "S10"]
 
-    var binary: String {
-        let bundle = Bundle(for: TerminalTests.self).bundleURL
-        let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("xinyu").path }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
-    }
+    var binary: String { ChildProcess.binary }
 
-    struct Run { var code: Int32; var out: String; var err: String }
-
-    /// Runs `executable` with `args` and the given locale, stdout and stderr on pipes.
+    /// Runs `executable` with `args` and the given locale (and 100 columns), stdout and stderr on pipes.
     func run(_ executable: String, _ args: [String], lang: String = "C.UTF-8") throws -> Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = lang
-        env["LC_ALL"] = nil
-        env["LC_MESSAGES"] = nil
-        env["COLUMNS"] = "100"
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        // stderr is read on another thread so that neither pipe fills and blocks the child.
-        let errData = ErrBox()
-        let reader = Thread { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        while !errData.done { usleep(1000) }
-        return Run(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: errData.data, as: UTF8.self))
-    }
-
-    final class ErrBox: @unchecked Sendable {
-        private let lock = NSLock()
-        private var _data: Data?
-        var data: Data {
-            get { lock.lock(); defer { lock.unlock() }; return _data ?? Data() }
-            set { lock.lock(); _data = newValue; lock.unlock() }
-        }
-        var done: Bool { lock.lock(); defer { lock.unlock() }; return _data != nil }
+        try ChildProcess.run(executable, args, environment: ["LANG": lang, "LC_ALL": nil, "LC_MESSAGES": nil, "COLUMNS": "100"])
     }
 
     func xinyu(_ args: [String], lang: String = "C.UTF-8") throws -> Run { try run(binary, args, lang: lang) }

@@ -30,7 +30,7 @@ final class PackInputTests: XCTestCase {
     func testExtraColumnIsANote() {
         let files = pack(["schools/A/classes.csv": "class,grade,homeroom,stage,students\nC1,1,王,primary,40\nC2,2,李,primary,\n"])
         let loaded = load(files)
-        XCTAssertEqual(loaded?.notes.map(\.description), ["schools/A/classes.csv:1: note: extra column \"homeroom\" ignored"])
+        XCTAssertEqual(loaded?.notes.map(\.description), ["schools/A/classes.csv:1: note: extra column \"homeroom\" ignored / 多余的列 \"homeroom\" 已忽略"])
         XCTAssertEqual(loaded?.notes.first?.location.field, "homeroom")
         XCTAssertEqual(loaded?.district.schools[0].classes.first, SchoolClass(id: "C1", grade: 1, stage: .primary, students: 40))
     }
@@ -110,7 +110,8 @@ final class PackInputTests: XCTestCase {
             "schools/A/unavailable.csv": "teacher,when,periods,reason\nT7,1,,\n",
         ])
         let all = diagnostics(files)
-        XCTAssertEqual(all.map(\.description), [
+        // In English here; every message's Chinese part is checked by `diagnostics` (BilingualCheck).
+        XCTAssertEqual(all.map { $0.description(.en) }, [
             "calendar.csv:2: kind \"party\" is not one of holiday, closure, exam, makeup, training",
             "schools/A/classes.csv:1: note: extra column \"room\" ignored",
             "schools/A/classes.csv:2: grade \"0\" is not 1–12",
@@ -127,7 +128,7 @@ final class PackInputTests: XCTestCase {
         files["schools/B/classes.csv"] = "class,grade,stage\nG1,10,senior\n"
         files["schools/B/teachers.csv"] = "teacher,name,psych,stages,max_per_day,max_per_week\n"
         files["schools/B/timetable.csv"] = "class,weekday,period,subject,teacher\n"
-        let errors = diagnostics(files).map(\.description)
+        let errors = diagnostics(files).map { $0.description(.en) }
         XCTAssertEqual(errors, [
             "schools/A/timetable.csv:2: unknown class \"C9\" (not in classes.csv)",
             "schools/A/timetable.csv:2: weekday \"8\" is not 1–5",
@@ -140,12 +141,12 @@ final class PackInputTests: XCTestCase {
 
     func testMissingPackFolder() {
         XCTAssertThrowsError(try PackReader.load(path: "/nonexistent/xinyu-pack")) { error in
-            XCTAssertEqual((error as? PackError)?.description, "/nonexistent/xinyu-pack: pack folder does not exist")
+            XCTAssertEqual((error as? PackError)?.description, "/nonexistent/xinyu-pack: pack folder does not exist / 数据包文件夹不存在")
         }
     }
 
     func testNonFolderEntriesUnderSchoolsAreNoted() {
         let loaded = load(pack(["schools/readme.txt": "hi", "schools/.DS_Store": "x"]))
-        XCTAssertEqual(loaded?.notes.map(\.description), ["schools/readme.txt: note: not a school folder; ignored"])
+        XCTAssertEqual(loaded?.notes.map(\.description), ["schools/readme.txt: note: not a school folder; ignored / 不是学校文件夹，已忽略"])
     }
 }

@@ -86,6 +86,8 @@ extension XCTestCase {
             XCTFail("expected errors, the pack loaded (notes: \(loaded.notes))", file: file, line: line)
             return []
         } catch {
+            // Every message the reader gives is bilingual and names its place (the project standard).
+            for d in error.diagnostics { assertBilingual(d, file: file, line: line) }
             return error.diagnostics
         }
     }

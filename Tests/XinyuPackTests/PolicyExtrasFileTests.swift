@@ -118,14 +118,14 @@ final class PolicyExtrasFileTests: XCTestCase {
         assertError(school([18: "grades = 1"]), at: schoolPath, line: 18, "lectures.grades must be a list", field: "lectures.grades")
         assertError(school([18: "# no grades"]), at: schoolPath, line: 17, "missing key \"grades\" in [lectures]")
         assertError(school([19: "area = \"数学\""]), at: schoolPath, line: 19,
-                    "lectures.area \"数学\" is not one of 学习, 生活, 自我意识, 情绪调适, 人际交往", field: "lectures.area")
+                    "lectures.area \"数学\" is not one of \"学习\", \"生活\", \"自我意识\", \"情绪调适\", \"人际交往\"", field: "lectures.area")
         // A title that is not text is an error, not a silently dropped [lectures].
         assertError(school([20: "title = 3"]), at: schoolPath, line: 20, "lectures.title \"3\" must be a string", field: "lectures.title")
     }
 
     func testUnknownExtrasKeyIsANote() {
         let loaded = load(school([15: "sharing = 0.5"]))
-        XCTAssertEqual(loaded?.notes.map(\.description), ["schools/A/school.toml:15: note: unknown key \"activity_room.sharing\" ignored"])
+        XCTAssertEqual(loaded?.notes.map(\.description), ["schools/A/school.toml:15: note: unknown key \"activity_room.sharing\" ignored / 未知的键 \"activity_room.sharing\" 已忽略"])
         XCTAssertEqual(loaded?.district.schools.first?.activityRoom, ActivityRoomPolicy(rooms: 2, share: 0))
     }
 
@@ -161,7 +161,7 @@ final class PolicyExtrasFileTests: XCTestCase {
 
     func testTopicsErrors() {
         assertError(topics("primary = [\"学习\", \"生活\"]"), at: "district.toml", line: 7,
-                    "topics.primary does not name 自我意识, 情绪调适, 人际交往", field: "topics.primary")
+                    "topics.primary does not name \"自我意识\", \"情绪调适\", \"人际交往\"", field: "topics.primary")
         assertError(topics("primary = [\"学习\", \"生活\", \"自我意识\", \"情绪调适\", \"人际交往\"]", "grade13 = [\"学习\"]"),
                     at: "district.toml", line: 8, "topics.grade13 is not a stage (primary, junior, senior) or a grade", field: "topics.grade13")
         assertError(topics("middle = [\"学习\"]"), at: "district.toml", line: 7, "topics.middle is not a stage")

@@ -49,7 +49,7 @@ final class SchoolFileTests: XCTestCase {
 
     func testUnknownKeyIsANote() {
         let loaded = load(school("name = \"A\"\nstages = [\"primary\"]\nperiods_per_day = 7\nprincipal = \"王\"\n"))
-        XCTAssertEqual(loaded?.notes.map(\.description), ["schools/A/school.toml:4: note: unknown key \"principal\" ignored"])
+        XCTAssertEqual(loaded?.notes.map(\.description), ["schools/A/school.toml:4: note: unknown key \"principal\" ignored / 未知的键 \"principal\" 已忽略"])
     }
 
     func testSchoolIDMustNotContainCommaOrSemicolon() {

@@ -31,7 +31,7 @@ final class StaffingFileTests: XCTestCase {
     func testBadValuesNameFileLineAndField() {
         let body = head + "\n[staffing]\nfulltime_max_per_week = 0\nparttime_max_per_day = \"two\"\n"
         assertError(pack(["district.toml": body]), at: "district.toml", line: 6, "staffing.fulltime_max_per_week", field: "staffing.fulltime_max_per_week")
-        assertError(pack(["district.toml": body]), at: "district.toml", line: 7, "必须为", field: "staffing.parttime_max_per_day")
+        assertError(pack(["district.toml": body]), at: "district.toml", line: 7, "不是 1–20 的整数", field: "staffing.parttime_max_per_day")
         let dayAboveWeek = head + "\n[staffing]\nparttime_max_per_week = 2\nparttime_max_per_day = 3\n"
         assertError(pack(["district.toml": dayAboveWeek]), at: "district.toml", line: 7, "more than parttime_max_per_week")
         assertError(pack(["district.toml": "staffing = 3\n" + head]), at: "district.toml", line: 1, "staffing must be a table")

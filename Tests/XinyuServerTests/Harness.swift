@@ -62,8 +62,10 @@ struct Harness {
 struct Session: Sendable {
     var cookie: String
     var csrf: String
+    /// The page language cookie the header's switch sets (nil: none, the Chinese default).
+    var lang: String?
 
-    var headers: HTTPFields { [.cookie: "xinyu_session=\(cookie)"] }
+    var headers: HTTPFields { [.cookie: "xinyu_session=\(cookie)" + (lang.map { "; lang=\($0)" } ?? "")] }
 
     static func login(_ client: TestClientProtocol, _ user: String, _ password: String = "password-123") async throws -> Session? {
         let page = try await client.execute(uri: "/login", method: .get)
@@ -75,7 +77,7 @@ struct Session: Sendable {
         // The CSRF token is in every form of the pages.
         let home = try await client.execute(uri: "/tokens", method: .get, headers: [.cookie: "xinyu_session=\(session)"])
         guard let csrf = field(String(buffer: home.body), "csrf") else { return nil }
-        return Session(cookie: session, csrf: csrf)
+        return Session(cookie: session, csrf: csrf, lang: nil)
     }
 
     static func cookie(_ r: TestResponse, _ name: String) -> String? {

@@ -45,33 +45,9 @@ public struct ReplanResult: Sendable {
 /// preferences. Each class keeps its published teacher where it can (same_teacher).
 public func replanDistrict(_ district: District, baseline: [Lesson], options: ReplanOptions, jobs: Int,
                            solver: MIPSolver) -> ReplanResult {
-    let clock = Clock()
-    let groups = schoolGroups(district)
-    let plans = Slots<(GroupPlan, [Lesson])>(groups.count)
-    parallelForEach(groups.count, jobs: jobs) { i in
-        // Pins stay whatever the date: the kept lessons are fixed, the published copies of them set aside.
-        let (inst, kept) = Instance(district: district, schools: groups[i]).withPins(groups[i])
-        let keptKeys = Set(inst.pinnedLessons(kept).map(LessonKey.init))
-        let mine = baseline.filter { l in groups[i].contains { $0.id == l.school } && !keptKeys.contains(LessonKey(l)) }
-        var (plan, past) = replanGroup(inst, baseline: mine, options: options, solver: solver,
-                                       name: groups[i].map(\.id).joined(separator: "+"))
-        plan.pinned = kept
-        plans[i] = (plan, past)
+    replanGroups(district, baseline: baseline, options: options, jobs: jobs, solver: solver) { d, g throws(Never) in
+        Instance(district: d, schools: g)
     }
-    let done = (0..<groups.count).map { plans[$0]! }
-    let pastInvalid = done.flatMap { $0.1 }
-    var lessons = done.flatMap { $0.0.instance.lessons($0.0.placements) + $0.0.instance.pinnedLessons($0.0.pinned) } + pastInvalid
-    lessons.sort()
-    let months = Verifier.monthsTable(district, lessons)
-    let short = Set(months.filter { $0.scheduled < $0.required }.map { [$0.school, $0.classID, $0.month] })
-    let result = DistrictResult(district: district, plans: done.map(\.0), lessons: lessons, months: months,
-                                shortfalls: done.flatMap { $0.0.shortfalls() }.filter { short.contains([$0.school, $0.classID, $0.month]) },
-                                seconds: clock.seconds, jobs: jobs)
-    let changes = describeChanges(district, baseline: baseline.filter { $0.date >= options.from },
-                                  now: lessons.filter { $0.date >= options.from })
-    let unchanged = Set(baseline.filter { $0.date >= options.from }.map(LessonKey.init))
-        .intersection(lessons.filter { $0.date >= options.from }.map(LessonKey.init)).count
-    return ReplanResult(result: result, changes: changes, unchanged: unchanged, pastInvalid: pastInvalid)
 }
 
 /// A lesson's identity for comparisons: school, class, date, period, teacher.
