@@ -15,7 +15,7 @@ import XinyuMIP
 
 /// A proven lower bound on the missing lessons under `same_teacher` (0 without it).
 func assignmentShortfallBound(_ inst: Instance, solver: MIPSolver, iterations: Int = exactStageIterations,
-                              nodes: Int = exactStageNodes) -> Int {
+                              nodes: Int = exactStageNodes, timeLimit: Double? = nil) -> Int {
     guard inst.policy.sameTeacher, !inst.teachers.isEmpty else { return 0 }
     let nM = inst.months.count
     let required = inst.classes.map { c in (0..<nM).map { mi in mi < c.minimum.count ? (c.minimum[mi] ?? 0) : 0 } }
@@ -56,7 +56,7 @@ func assignmentShortfallBound(_ inst: Instance, solver: MIPSolver, iterations: I
         }
     }
     guard m.variableCount > 0 else { return total }
-    var o = SolveOptions()
+    var o = SolveOptions(timeLimit: timeLimit)
     o.iterationLimit = iterations
     o.nodeLimit = nodes
     let r = solver.solve(m, options: o)

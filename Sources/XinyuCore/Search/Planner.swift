@@ -306,7 +306,7 @@ func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: In
     var best = r2.hasSolution ? feas.placements(r2.values) : warm
     var shortfall = inst.missing(best)
     // Short of what counting proves: the one-teacher bound may prove more (a small MIP, only here).
-    let counting = shortfall > counting ? max(counting, assignmentShortfallBound(inst, solver: solver)) : counting
+    let counting = shortfall > counting ? max(counting, assignmentShortfallBound(inst, solver: solver, timeLimit: remaining(0.1))) : counting
     enough = max(enough, Double(counting))
     var bound = counting
     func proven(_ r: SolveResult) -> Int {
