@@ -31,6 +31,8 @@ struct LagrangianBound {
     var roundsRun = 0
     var limit: Double? = nil
     var converged = false
+    /// The rounds stopped because the bound gained too little (`stalled(history:upper:)`).
+    var stalled = false
     /// Each class's lessons in its priced optimum at the best prices (a hint for repair).
     var placements: [Placement]
     /// The prices of the best bound and each class's priced optimum (or proven bound) at them.
