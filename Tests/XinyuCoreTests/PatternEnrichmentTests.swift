@@ -53,3 +53,30 @@ final class PatternEnrichmentTests: XCTestCase {
         XCTAssertGreaterThan(grew, 0, "some class has a next best schedule within the room")
     }
 }
+
+/// The pattern schedule over the patterns kept (enriched ones among them): when it returns a
+/// schedule, that schedule keeps every rule, misses the same lessons, costs less than the one it
+/// started from and no less than the bound (a schedule below a valid bound would prove a bug).
+final class PatternMasterTests: XCTestCase {
+    func testPatternScheduleKeepsRulesAndRespectsTheBound() {
+        let solver = GLPKSolver()
+        var checked = 0
+        for seed in 1...12 as ClosedRange<UInt64> {
+            let d = ExactnessTests.randomDistrict(seed)
+            let inst = Instance(district: d, schools: d.schools)
+            let plan = Planner(solver: solver, options: PlanOptions(timeLimit: 60)).plan(inst, name: "S")
+            let counting = countingShortfallBound(inst)
+            guard let lr = lagrangianBound(inst, shortfall: plan.shortfall, counting: counting, upper: plan.objective,
+                                           solver: solver, rounds: 20, timeLimit: 60, incumbent: plan.placements) else { continue }
+            checked += 1
+            XCTAssertTrue(lr.useful(below: plan.objective).contains { $0.incumbent }, "seed \(seed): the incumbent's patterns are kept")
+            guard let found = patternSchedule(inst, patterns: lr.useful(below: plan.objective), incumbent: plan.placements,
+                                              shortfall: plan.shortfall, solver: solver, timeLimit: 60) else { continue }
+            XCTAssertEqual(inst.missing(found), plan.shortfall, "seed \(seed)")
+            XCTAssertTrue(inst.keepsEveryRule(found, shortfall: plan.shortfall), "seed \(seed)")
+            XCTAssertLessThan(inst.score(found).total, plan.objective, "seed \(seed)")
+            XCTAssertGreaterThanOrEqual(inst.score(found).total, lr.bound - 1e-6, "seed \(seed): never below the bound")
+        }
+        XCTAssertGreaterThan(checked, 6)
+    }
+}
