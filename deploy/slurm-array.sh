@@ -10,8 +10,9 @@
 #
 # Sized for a province of 3,000 schools on 16 tasks of 2 CPUs (--array=0-15), from
 # benchmarks/results/2026-12-01-province.md: a shard measured 514–555 CPU s, peak 635–641 MiB
-# (every shard reads the whole pack); estimated 4.6 min a task with --jobs 2. 1 GiB and 30 min
-# leave room for slower nodes.
+# (every shard reads the whole pack); estimated 4.6 min a task with --jobs 2. Re-measured with the
+# release build (benchmarks/results/2026-12-01-session6.md): the solving part 248–252 CPU s, peak
+# 599–604 MiB; about 4.1 min a task. 1 GiB and 30 min leave room for slower nodes.
 #SBATCH --job-name=xinyu-district
 #SBATCH --cpus-per-task=2
 #SBATCH --mem=1G

@@ -93,7 +93,7 @@ final class LagrangianBoundTests: XCTestCase {
             guard let exact = Self.exactOptimum(inst, solver: solver) else { continue }
             let counting = countingShortfallBound(inst)
             guard let lr = lagrangianBound(inst, shortfall: exact.shortfall, counting: counting, upper: exact.cost + 1_000,
-                                           solver: solver, rounds: 200, timeLimit: 120) else {
+                                           solver: solver, rounds: 200, timeLimit: 120, stallRounds: nil) else {
                 XCTFail("seed \(seed): no bound"); continue
             }
             XCTAssertLessThanOrEqual(lr.bound, exact.cost + 1e-6, "seed \(seed)")

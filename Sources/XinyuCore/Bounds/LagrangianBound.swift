@@ -20,7 +20,13 @@ import XinyuPack
 /// (the LP of the pattern formulation is solved). A fixed number of rounds and GLPK's
 /// deterministic simplex: the same input gives the same bound.
 /// Patterns per class the pattern schedule chooses from at most (besides the incumbent's).
+/// At least 12, more on small schools: about `patternBudget` patterns in all (besides the
+/// incumbent's). Measured: school-36-tight's optimum (149) needs more than 12 a class; GLPK's
+/// search on a master of all 2,542 patterns of school-72-tight ran for minutes in a phase with
+/// no callback (so past its work limit), one of ~900 took 0.4 s.
 let patternsPerClass = 12
+let patternBudget = 1_000
+func patternsPerClass(classes: Int) -> Int { max(patternsPerClass, patternBudget / max(1, classes)) }
 
 struct LagrangianBound {
     /// The best lower bound found and the round that found it.
@@ -31,6 +37,8 @@ struct LagrangianBound {
     var roundsRun = 0
     var limit: Double? = nil
     var converged = false
+    /// The rounds stopped because the bound gained too little (`stalled(history:upper:)`).
+    var stalled = false
     /// Each class's lessons in its priced optimum at the best prices (a hint for repair).
     var placements: [Placement]
     /// The prices of the best bound and each class's priced optimum (or proven bound) at them.
@@ -44,7 +52,8 @@ struct LagrangianBound {
     /// less its class's priced optimum), so a pattern whose reduced cost exceeds `upper` − bound
     /// is of no use (reduced-cost fixing). Of the rest, each class keeps its `perClass` patterns
     /// of least reduced cost and its incumbent one: a bounded master, whatever the pool's size.
-    func useful(below upper: Double, perClass: Int = patternsPerClass) -> [Pattern] {
+    func useful(below upper: Double, perClass: Int? = nil) -> [Pattern] {
+        let perClass = perClass ?? patternsPerClass(classes: classOptimum.count)
         let room = upper - bound + 1e-6 * max(1, abs(upper))
         var byClass = [[(rc: Double, k: Int)]](repeating: [], count: classOptimum.count)
         for (k, p) in patterns.enumerated() {

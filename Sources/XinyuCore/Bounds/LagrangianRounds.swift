@@ -12,7 +12,8 @@ let lagrangianSmoothing = 0.5
 /// stop when the bound reaches it. Nil when no round finished.
 func lagrangianBound(_ inst: Instance, shortfall: Int, counting: (total: Int, allowance: [[Int]]), upper: Double,
                      solver: MIPSolver, rounds: Int, timeLimit: Double?, incumbent: [Placement] = [],
-                     smoothing: Double = lagrangianSmoothing, stop: (@Sendable () -> Bool)? = nil,
+                     smoothing: Double = lagrangianSmoothing, enrich: Int = enrichmentPerClass,
+                     stallRounds: Int? = lagrangianStallRounds, classNodes: Int? = lagrangianClassNodes, stop: (@Sendable () -> Bool)? = nil,
                      log: ((String) -> Void)? = nil) -> LagrangianBound? {
     let clock = Clock()
     let rows = CouplingRows(inst)
@@ -27,12 +28,13 @@ func lagrangianBound(_ inst: Instance, shortfall: Int, counting: (total: Int, al
     var center = Prices.zero(rows), query = center
     var best: LagrangianBound? = nil
     var lp: PriceLP? = nil
+    var trail: [(bound: Double, limit: Double)] = []
     func left() -> Double? { timeLimit.map { max(0.01, $0 - clock.seconds) } }
     for round in 0..<rounds {
         if let limit = timeLimit, clock.seconds >= limit { break }
         if stop?() ?? false { break }
         guard let found = priceClasses(&subs, query, rows: rows, shortfall: shortfall, solver: solver,
-                                       deadline: timeLimit, clock: clock) else { break }
+                                       nodes: classNodes, deadline: timeLimit, clock: clock) else { break }
         log?("round \(round + 1): \(fmt(found.value))\(lp.map { ", limit \(fmt($0.value))" } ?? ""), \(fmt(clock.seconds)) s")
         if found.value > (best?.bound ?? -.infinity) + 1e-9 {
             best = LagrangianBound(bound: found.value, rounds: round + 1, limit: best?.limit,
@@ -54,15 +56,47 @@ func lagrangianBound(_ inst: Instance, shortfall: Int, counting: (total: Int, al
         best?.limit = limit
         if next.value - b <= tolerance { best?.converged = true; break }
         query = Prices.mix(center, next.prices, cuts ? smoothing : 0)
+        trail.append((b, limit))
+        if let window = stallRounds, stalled(trail, upper: upper, rounds: window) {
+            best?.stalled = true
+            log?("stalled: less than \(fmt(lagrangianStallGain * 100))% of the cost gained in \(stallRounds ?? 0) rounds")
+            break
+        }
+    }
+    if let b = best, upper - b.bound > tolerance {
+        let before = pool.patterns.count
+        enrichPatterns(&subs, &pool, best: b, room: upper - b.bound, solver: solver, perClass: enrich, deadline: timeLimit, clock: clock, stop: stop)
+        log?("enrichment: \(pool.patterns.count - before) patterns more, \(fmt(clock.seconds)) s")
     }
     best?.patterns = pool.patterns
     return best
 }
 
+/// Work limit of each class's priced model in a round, branch-and-bound nodes: far from the
+/// LP's prices a class's model can take GLPK many nodes to prove, and the round is then worth
+/// little (its value far below the best); stopped there, GLPK's proven bound keeps the round's
+/// value a valid bound and the schedule found is still a pattern. Deterministic, unlike time.
+let lagrangianClassNodes = 200
+
+/// Rounds without enough gain end the rounds: when over the last `lagrangianStallRounds` rounds
+/// the bound rose by less than `lagrangianStallGain` × the schedule's cost and the pattern LP's
+/// limit fell by less than that too, the rounds are neither raising the bound nor learning
+/// patterns that bring the limit down. Deterministic: it counts rounds and compares values.
+let lagrangianStallRounds = 20
+let lagrangianStallGain = 0.001
+
+func stalled(_ trail: [(bound: Double, limit: Double)], upper: Double, rounds: Int = lagrangianStallRounds,
+             gain: Double = lagrangianStallGain) -> Bool {
+    guard rounds > 0, trail.count > rounds else { return false }
+    let now = trail[trail.count - 1], then = trail[trail.count - 1 - rounds]
+    let enough = gain * max(1, abs(upper))
+    return now.bound - then.bound < enough && then.limit - now.limit < enough
+}
+
 /// One round: every class's model solved at `prices`. The Lagrangian's value (each class's
 /// optimum, or GLPK's proven bound of it, plus the constant) and each class's pattern found.
 private func priceClasses(_ subs: inout [ClassSubproblem], _ prices: Prices, rows: CouplingRows, shortfall: Int,
-                          solver: MIPSolver, deadline: Double?, clock: Clock)
+                          solver: MIPSolver, nodes: Int?, deadline: Double?, clock: Clock)
     -> (value: Double, patterns: [Pattern], classValues: [Double])? {
     var value = prices.constant(rows, shortfall: shortfall)
     var patterns: [Pattern] = []
@@ -72,13 +106,17 @@ private func priceClasses(_ subs: inout [ClassSubproblem], _ prices: Prices, row
         subs[ci].price(prices)
         var o = SolveOptions(timeLimit: deadline.map { max(0.01, $0 - clock.seconds) })
         o.warmStart = subs[ci].last
+        o.nodeLimit = nodes
         let r = solver.solve(subs[ci].model.model, options: o)
-        // A valid bound of the class's priced model: its optimum, or GLPK's proven bound.
-        guard r.hasSolution, let z = r.status == .optimal ? r.objective : r.bound else { return nil }
-        subs[ci].last = r.values
+        // A valid bound of the class's priced model: its optimum, or GLPK's proven bound (a
+        // search stopped at the node limit); the schedule found, if any, is a pattern either way.
+        guard let z = r.status == .optimal ? r.objective : r.bound, z.isFinite else { return nil }
         value += z / subs[ci].model.objectiveScale
         classValues.append(z / subs[ci].model.objectiveScale)
-        patterns.append(subs[ci].pattern(r.values))
+        if r.hasSolution, r.values.count == subs[ci].model.model.variableCount {
+            subs[ci].last = r.values
+            patterns.append(subs[ci].pattern(r.values))
+        }
     }
     return (value, patterns, classValues)
 }
