@@ -321,7 +321,10 @@ func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: In
     } else if Double(shortfall) > enough {
         let full = TermModel(inst, TermModelSpec(fixedTeacher: nil, preferences: false, preferredSlot: nil,
                                                   shortfallWeight: 1, shortfallCap: nil), name: "exact")
-        let r3 = run("exact", full.model, 0.6, search(full.assignment(inst, best), iterations: exactIterations))
+        let limit = exactIterationLimit(exactIterations, rows: full.model.constraintCount)
+        let r3 = limit.map { run("exact", full.model, 0.6, search(full.assignment(inst, best), iterations: $0)) }
+            ?? SolveResult(status: .noSolution, termination: .iterationLimit, objective: nil, bound: nil, values: [],
+                           reason: "exactness stage not tried: \(full.model.constraintCount) rows", seconds: 0)
         if r3.hasSolution {
             let found = full.placements(r3.values)
             if inst.missing(found) < shortfall {

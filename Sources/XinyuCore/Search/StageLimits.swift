@@ -31,3 +31,21 @@ struct StageWork {
 /// schools of 12 to 72 classes converge in 3 to 36 rounds (the 36-class school: 327.0 in 8
 /// rounds, 30 s wall; benchmarks/results/2026-12-01-bound-2.md).
 public let lagrangianRounds = 200
+
+/// Rows of the full term model up to which the exactness stage gets all of `exactStageIterations`;
+/// above, its iterations shrink in proportion (a simplex iteration costs about its rows), so the
+/// stage's work stays about the same on a larger school.
+public let exactStageFullRows = 10_000
+
+/// Rows of the full term model above which the exactness stage is not tried: a 200-class school's
+/// model (428,982 columns × 112,075 rows) did not finish its root LP in 20,000 iterations (1,284 s
+/// of a 1,650 s run, benchmarks/results/2026-12-01-session6.md). Its shortfall is then reported
+/// with the bounds proven ("not proven least" when they fall short).
+public let exactStageMaxRows = 60_000
+
+/// The exactness stage's iteration limit for a full model of `rows` rows (nil: not tried).
+func exactIterationLimit(_ base: Int, rows: Int) -> Int? {
+    guard rows <= exactStageMaxRows else { return nil }
+    guard rows > exactStageFullRows else { return base }
+    return max(1, base * exactStageFullRows / rows)
+}
