@@ -1,8 +1,8 @@
 // TOML written by hand (TOMLKit's serializer reorders keys): strings, keys, numbers.
 
-enum TOMLText {
+public enum TOMLText {
     /// A TOML basic string: `"…"` with `"` and `\` escaped and control characters as escapes.
-    static func string(_ value: String) -> String {
+    public static func string(_ value: String) -> String {
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -25,7 +25,7 @@ enum TOMLText {
     }
 
     /// A key: bare when it is only ASCII letters, digits, `_` and `-`; quoted otherwise.
-    static func key(_ value: String) -> String {
+    public static func key(_ value: String) -> String {
         let bare = !value.isEmpty && value.unicodeScalars.allSatisfy {
             ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_" || $0 == "-"
         }

@@ -35,16 +35,16 @@ struct SettingsFiles {
             add("[\(name)]")
             for (path, kind) in SettingsForm.scalars where path.hasPrefix(prefix + ".") { scalar(path, kind) }
         }
-        if let name = form.values["name"], !name.isEmpty { add("name = " + tomlString(name), field: "name") }
+        if let name = form.values["name"], !name.isEmpty { add("name = " + TOMLText.string(name), field: "name") }
         section("term", "term")
         section("policy", "policy")
         add("")
         add("[policy.displaceable]")
-        for (i, row) in form.displaceable.enumerated() { add("\(tomlKey(row.key)) = \(literal(row.value, .number))", field: "disp.\(i)") }
+        for (i, row) in form.displaceable.enumerated() { add("\(TOMLText.key(row.key)) = \(literal(row.value, .number))", field: "disp.\(i)") }
         if !form.monthMinimum.isEmpty {
             add("")
             add("[policy.month_minimum]")
-            for (i, row) in form.monthMinimum.enumerated() { add("\(tomlKey(row.key)) = \(literal(row.value, .integer))", field: "month.\(i)") }
+            for (i, row) in form.monthMinimum.enumerated() { add("\(TOMLText.key(row.key)) = \(literal(row.value, .integer))", field: "month.\(i)") }
         }
         section("preferences", "preferences")
         section("staffing", "staffing")
@@ -73,7 +73,7 @@ struct SettingsFiles {
         case .boolean where value == "true" || value == "false":
             return value
         default:
-            return tomlString(value)
+            return TOMLText.string(value)
         }
     }
 
@@ -96,27 +96,6 @@ struct SettingsFiles {
         let inner = line[line.startIndex..<close].drop { $0 == "[" }
         return inner.split(separator: ".").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) }
             .joined(separator: ".")
-    }
-
-    /// A TOML basic string: quotes, backslashes and control characters escaped.
-    static func tomlString(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { out += String(format: "\\u%04X", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
-
-    /// A key bare when it is ASCII letters, digits, `_` and `-` only; quoted otherwise.
-    static func tomlKey(_ key: String) -> String {
-        key.range(of: "^[A-Za-z0-9_-]+$", options: .regularExpression) != nil ? key : tomlString(key)
     }
 
     /// A CSV field, quoted when it holds a comma or a quote. Line breaks become spaces: one row is
