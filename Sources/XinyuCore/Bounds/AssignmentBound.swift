@@ -70,31 +70,22 @@ func assignmentShortfallBound(_ inst: Instance, solver: MIPSolver, iterations: I
 func aloneSupply(_ inst: Instance, required: [[Int]]) -> [[Int: [Int]]] {
     let nM = max(1, inst.months.count)
     return inst.classes.enumerated().map { ci, c in
-        var slots: [Int: [Int: Int]] = [:]  // teacher → ISO week → candidate slots
-        var monthOfWeek: [Int: [Int: Int]] = [:]  // teacher → ISO week → month (a week may span two)
-        var perMonth: [Int: [Int]] = [:]
+        var slots: [Int: [Int: Int]] = [:]  // teacher → (ISO week × months + month) → candidate slots
         for cand in c.candidates {
             let day = inst.days[cand.day]
-            for t in Set(cand.options.map(\.teacher)) {
-                slots[t, default: [:]][day.isoWeek * nM + day.month, default: 0] += 1
-                monthOfWeek[t, default: [:]][day.isoWeek * nM + day.month] = day.month
-            }
+            for t in Set(cand.options.map(\.teacher)) { slots[t, default: [:]][day.isoWeek * nM + day.month, default: 0] += 1 }
         }
-        for (t, byWeek) in slots {
+        return slots.mapValues { byWeek in
             var inMonth = [Int](repeating: 0, count: inst.months.count)
-            for (key, n) in byWeek {
-                guard let mi = monthOfWeek[t]?[key] else { continue }
-                inMonth[mi] += min(n, inst.classWeekCap(ci, key / nM))
-            }
-            perMonth[t] = inMonth.enumerated().map { mi, n in min(n, required[ci][mi]) }
+            for (key, n) in byWeek { inMonth[key % nM] += min(n, inst.classWeekCap(ci, key / nM)) }
+            return inMonth.enumerated().map { mi, n in min(n, required[ci][mi]) }
         }
-        return perMonth
     }
 }
 
 /// For each teacher and ISO week: the periods the teacher could teach in each month's part of the
 /// week (each day's distinct periods with a class that has the teacher as an option, at most the
-/// daily limit, at most the weekly limit per part).
+/// daily limit, at most the weekly limit per part). `RhythmPlan.capacity` sums them per month.
 func weekParts(_ inst: Instance) -> [[[Int: Int]]] {
     var periodsAt: [[Int]: Set<Int>] = [:]  // [teacher, day] → periods
     for c in inst.classes {

@@ -281,7 +281,7 @@ func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: In
         o.nodeLimit = iterations == nil ? nil : exactNodes
         o.cuts = iterations == nil
         // The full model is large (S04+S06 given a teacher: 15,062 × 10,516): GLPK's
-        // Driebeck–Tomlin rule priced each node for ~8 s there; most-fractional costs nothing.
+        // Driebeck–Tomlin rule priced each node for about 1 s there; most-fractional costs nothing.
         if iterations != nil { o.branching = .mostFractional }
         return o
     }
@@ -321,13 +321,11 @@ func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: In
     } else if Double(shortfall) > enough {
         let full = TermModel(inst, TermModelSpec(fixedTeacher: nil, preferences: false, preferredSlot: nil,
                                                   shortfallWeight: 1, shortfallCap: nil), name: "exact")
-        let limit = exactIterationLimit(exactIterations, rows: full.model.constraintCount)
-        let r3 = limit.map { run("exact", full.model, 0.6, search(full.assignment(inst, best), iterations: $0)) }
-            ?? SolveResult(status: .noSolution, termination: .iterationLimit, objective: nil, bound: nil, values: [],
-                           reason: "exactness stage not tried: \(full.model.constraintCount) rows", seconds: 0)
-        if r3.hasSolution {
-            let found = full.placements(r3.values)
-            if inst.missing(found) < shortfall {
+        // Not tried on a model too large for its work limit (`exactStageMaxRows`): the bounds stand.
+        if let limit = exactIterationLimit(exactIterations, rows: full.model.constraintCount) {
+            let r3 = run("exact", full.model, 0.6, search(full.assignment(inst, best), iterations: limit))
+            let found = r3.hasSolution ? full.placements(r3.values) : []
+            if r3.hasSolution, inst.missing(found) < shortfall {
                 best = found
                 shortfall = inst.missing(found)
                 // Keep the rhythm plan where the teacher stayed; otherwise take the teacher found.
@@ -336,8 +334,8 @@ func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: In
                     if let t, t != teacherOf[ci] { teacherOf[ci] = t; slotOf[ci] = inst.mostFrequentSlot(found, ci) }
                 }
             }
+            bound = proven(r3)
         }
-        bound = proven(r3)
     }
     return LeastShortfall(placements: best, shortfall: shortfall, bound: min(bound, shortfall),
                           teacherOf: teacherOf, slotOf: slotOf, rhythm: rhythm)

@@ -26,22 +26,14 @@ struct RhythmPlan {
     var modelSize: (variables: Int, constraints: Int)
 
     /// Lessons teacher `t` can give at most in month `m`: per ISO week the smaller of the weekly
-    /// limit and the sum over its days of min(daily limit, periods the teacher could teach).
+    /// limit and the sum over its days of min(daily limit, periods the teacher could teach)
+    /// (`weekParts`, summed over the weeks of each month).
     static func capacity(_ inst: Instance) -> [[Int]] {
-        var periodsAt: [[Int]: Set<Int>] = [:]  // [t, day] → periods
-        for c in inst.classes {
-            for cand in c.candidates { for o in cand.options { periodsAt[[o.teacher, cand.day], default: []].insert(cand.period) } }
+        weekParts(inst).map { weeks in
+            var cap = [Int](repeating: 0, count: inst.months.count)
+            for part in weeks { for (mi, n) in part { cap[mi] += n } }
+            return cap
         }
-        var cap = [[Int]](repeating: [Int](repeating: 0, count: inst.months.count), count: inst.teachers.count)
-        for (t, teacher) in inst.teachers.enumerated() {
-            var perWeekMonth: [[Int]: Int] = [:]
-            for (d, day) in inst.days.enumerated() {
-                let n = periodsAt[[t, d]]?.count ?? 0
-                perWeekMonth[[day.isoWeek, day.month], default: 0] += min(teacher.maxPerDay ?? n, n)
-            }
-            for (key, n) in perWeekMonth { cap[t][key[1]] += min(teacher.maxPerWeek ?? n, n) }
-        }
-        return cap
     }
 
     static func patterns(_ inst: Instance) -> [Pattern] {
