@@ -149,5 +149,6 @@ public func mergeBlockResults(_ model: MIPModel, _ blocks: [ModelBlock], _ resul
                              seconds: seconds)
     let counted = results.compactMap(\.iterations)
     merged.iterations = counted.isEmpty ? nil : counted.reduce(0, +)
+    merged.blocks = blocks.count
     return merged
 }

@@ -255,6 +255,8 @@ public struct SolveResult: Sendable {
     public var seconds: Double
     /// Simplex iterations the solve took, when the solver tells (the work `iterationLimit` counts).
     public var iterations: Int?
+    /// How many independent blocks were solved apart (`MIPSolver.solveByBlocks`); nil: the whole model.
+    public var blocks: Int?
 
     public init(status: SolveStatus, termination: TerminationStatus, objective: Double?, bound: Double?,
                 values: [Double], reason: String, seconds: Double) {

@@ -138,7 +138,7 @@ public struct Planner: Sendable {
             stages.append(StageLog(name: label, variables: model.variableCount, constraints: model.constraintCount,
                                    status: r.status, objective: r.objective, bound: r.bound, seconds: r.seconds, reason: r.reason,
                                    workLimitReached: r.termination == .iterationLimit))
-            log("\(tag): \(r.status.rawValue), \(model.variableCount) columns, \(model.constraintCount) rows, objective \(r.objective.map { fmt($0) } ?? "-"), \(r.iterations.map { "\($0) iterations, " } ?? "")\(fmt(r.seconds)) s")
+            log("\(tag): \(r.status.rawValue), \(model.variableCount) columns, \(model.constraintCount) rows\(r.blocks.map { " in \($0) blocks" } ?? ""), objective \(r.objective.map { fmt($0) } ?? "-"), \(r.iterations.map { "\($0) iterations, " } ?? "")\(fmt(r.seconds)) s")
             return r
         }
 
