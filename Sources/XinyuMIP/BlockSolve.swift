@@ -71,12 +71,12 @@ extension MIPSolver {
                     report(SolveProgress(incumbent: incumbent, bound: bound, gap: p.gap, seconds: p.seconds))
                 }
             }
-            var r = givenUp || (options.shouldStop?() ?? false) ? kept(sub, slice) : solve(sub, options: o)
+            var r = givenUp ? kept(sub, slice, .objectiveLimit)
+                : options.shouldStop?() ?? false ? kept(sub, slice, .interrupted) : solve(sub, options: o)
             if !r.hasSolution, r.status != .infeasible, r.status != .unbounded, let s = slice, sub.maxViolation(s) <= 1e-6 {
-                let (bound, termination) = (r.bound, r.termination)
-                r = kept(sub, s)
+                let bound = r.bound
+                r = kept(sub, s, r.termination)
                 r.bound = bound
-                r.termination = termination
             }
             if r.hasSolution, let v = r.objective, v <= least[i] + 1e-9 {
                 // No assignment of the block is below its column-bound least: optimal.
@@ -111,13 +111,14 @@ private func splitLimits(_ model: MIPModel, _ rows: [Int], _ block: ModelBlock, 
 }
 
 /// A block's warm start kept as its result (not searched: the run was stopped or the total
-/// shown out of reach), or "no solution" without one that keeps the block's rows.
-private func kept(_ sub: MIPModel, _ values: [Double]?) -> SolveResult {
+/// shown out of reach; or searched without a solution), or "no solution" without one that keeps
+/// the block's rows. `why` is the termination it reports.
+private func kept(_ sub: MIPModel, _ values: [Double]?, _ why: TerminationStatus) -> SolveResult {
     guard let values, sub.maxViolation(values) <= 1e-6 else {
-        return SolveResult(status: .noSolution, termination: .interrupted, objective: nil, bound: nil,
+        return SolveResult(status: .noSolution, termination: why, objective: nil, bound: nil,
                            values: [], reason: "not searched", seconds: 0)
     }
-    return SolveResult(status: .feasible, termination: .interrupted, objective: sub.objectiveValue(values), bound: nil,
+    return SolveResult(status: .feasible, termination: why, objective: sub.objectiveValue(values), bound: nil,
                        values: values, reason: "warm start kept", seconds: 0)
 }
 

@@ -62,6 +62,24 @@ final class ModelBlocksTests: XCTestCase {
         }
     }
 
+    /// A stopped run keeps each block's warm start (no block is searched), and says so.
+    func testStoppedRunKeepsTheWarmStart() {
+        let m = interleaved(TestModels.randomKnapsack(items: 6, seed: 5), TestModels.randomKnapsack(items: 5, seed: 6))
+        var o = SolveOptions(timeLimit: 30)
+        o.blocks = BlockSplit()
+        o.warmStart = [Double](repeating: 0, count: m.variableCount)
+        o.shouldStop = { true }
+        let r = GLPKSolver().solveByBlocks(m, options: o)
+        XCTAssertEqual(r.status, .feasible)
+        XCTAssertEqual(r.termination, .interrupted)
+        XCTAssertEqual(r.values, o.warmStart)
+        XCTAssertEqual(r.objective, m.objectiveConstant)
+        XCTAssertNil(r.bound)
+        // Without a warm start nothing is kept: no solution.
+        o.warmStart = nil
+        XCTAssertEqual(GLPKSolver().solveByBlocks(m, options: o).status, .noSolution)
+    }
+
     /// One block: the whole model, unchanged (same answer, same words).
     func testOneBlockIsTheWholeModel() {
         let m = TestModels.knapsack()
