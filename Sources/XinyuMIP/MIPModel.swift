@@ -174,6 +174,9 @@ public struct SolveOptions: Sendable {
     public var cuts: Bool = true
     /// How the search picks the variable to branch on.
     public var branching: Branching = .tuned
+    /// Solve the model's independent blocks apart (`MIPSolver.solveByBlocks`, which reads this;
+    /// a solver's own `solve` ignores it and solves the whole model). Nil: the whole model.
+    public var blocks: BlockSplit?
 
     public init(timeLimit: Double? = nil, mipGap: Double = 0, verbose: Bool = false) {
         self.timeLimit = timeLimit
@@ -252,6 +255,8 @@ public struct SolveResult: Sendable {
     public var seconds: Double
     /// Simplex iterations the solve took, when the solver tells (the work `iterationLimit` counts).
     public var iterations: Int?
+    /// How many independent blocks were solved apart (`MIPSolver.solveByBlocks`); nil: the whole model.
+    public var blocks: Int?
 
     public init(status: SolveStatus, termination: TerminationStatus, objective: Double?, bound: Double?,
                 values: [Double], reason: String, seconds: Double) {

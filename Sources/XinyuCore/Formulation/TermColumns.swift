@@ -58,6 +58,9 @@ struct HelperColumns {
     var onRegularSlot: [Int: Int] = [:]
     /// spread and load balance: an excess column and its `≤` row, where it has coefficient −1.
     var excess: [(column: Int, row: Int)] = []
+    /// The shortfall cap's one row over every class (`addShortfallCap`), which a block solve
+    /// splits (Search/StageBlocks.swift).
+    var shortfallCapRow: Int?
 
     func slotKey(_ c: Int, _ d: Int, _ p: Int) -> Int { (c * nD + d) * P + p }
 }

@@ -82,6 +82,8 @@ extension TermModelBuilder {
     mutating func addShortfallCap() {
         guard let cap = spec.shortfallCap else { return }
         let all = shortfall.flatMap { $0.compactMap { $0 } }
-        if !all.isEmpty { m.addConstraint("shortcap", ones(all), upper: cap + 1e-6) }
+        guard !all.isEmpty else { return }
+        helpers.shortfallCapRow = m.constraintCount
+        m.addConstraint("shortcap", ones(all), upper: cap + 1e-6)
     }
 }

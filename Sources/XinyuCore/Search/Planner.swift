@@ -133,11 +133,12 @@ public struct Planner: Sendable {
                 try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
                 try? solver.writeMPS(model, to: "\(dir)/\(safeFileName(name))-\(label).mps")
             }
-            let r = solver.solve(model, options: o)
+            // Teachers-fixed stages ask for blocks (StageBlocks.swift); others solve the whole model.
+            let r = solver.solveByBlocks(model, options: o)
             stages.append(StageLog(name: label, variables: model.variableCount, constraints: model.constraintCount,
                                    status: r.status, objective: r.objective, bound: r.bound, seconds: r.seconds, reason: r.reason,
                                    workLimitReached: r.termination == .iterationLimit))
-            log("\(tag): \(r.status.rawValue), \(model.variableCount) columns, \(model.constraintCount) rows, objective \(r.objective.map { fmt($0) } ?? "-"), \(r.iterations.map { "\($0) iterations, " } ?? "")\(fmt(r.seconds)) s")
+            log("\(tag): \(r.status.rawValue), \(model.variableCount) columns, \(model.constraintCount) rows\(r.blocks.map { " in \($0) blocks" } ?? ""), objective \(r.objective.map { fmt($0) } ?? "-"), \(r.iterations.map { "\($0) iterations, " } ?? "")\(fmt(r.seconds)) s")
             return r
         }
 
@@ -173,12 +174,13 @@ public struct Planner: Sendable {
             let before = inst.score(best).total
             var search = SolveOptions(mipGap: options.mipGap)
             search.warmStart = pref.assignment(inst, best)
+            if fixed2 != nil { search.blocks = pref.blockSplit }
             let r2b = run(round == 0 ? "preferences" : "preferences-\(round + 1)", pref.model, 0.8, search)
             if r2b.hasSolution {
                 let found = pref.placements(r2b.values)
                 if inst.missing(found) <= shortfall && inst.score(found).total <= before + 1e-9 { best = found }
             }
-            if round == 0, r2b.status == .optimal, let b = r2b.bound {
+            if round == 0, r2b.status == .optimal, let b = r2b.bound, search.blocks == nil || shortfall == shortfallBound {
                 bound = min(b / pref.objectiveScale, inst.score(best).total)
                 boundNote = "teachers and regular slots fixed"
             }
@@ -302,7 +304,9 @@ func leastShortfall(_ inst: Instance, solver: MIPSolver, counting: Int, goal: In
     let warm = inst.greedySchedule(planned: rhythm.planned, teacherOf: teacherOf)
     let feas = TermModel(inst, TermModelSpec(fixedTeacher: fixed, preferences: false, preferredSlot: nil,
                                               shortfallWeight: 1, shortfallCap: nil), name: "feasibility")
-    let r2 = run("feasibility", feas.model, 0.3, search(feas.assignment(inst, warm)))
+    var feasSearch = search(feas.assignment(inst, warm))
+    if fixed != nil { feasSearch.blocks = feas.blockSplit }
+    let r2 = run("feasibility", feas.model, 0.3, feasSearch)
     var best = r2.hasSolution ? feas.placements(r2.values) : warm
     var shortfall = inst.missing(best)
     // Short of what counting proves: the one-teacher bound may prove more (a small MIP, only here).
