@@ -9,10 +9,11 @@
 # written and explained) counts as success.
 #
 # Sized for a province of 3,000 schools on 16 tasks of 2 CPUs (--array=0-15), from
-# benchmarks/results/2026-12-01-province.md: a shard measured 514–555 CPU s, peak 635–641 MiB
-# (every shard reads the whole pack); estimated 4.6 min a task with --jobs 2. Re-measured with the
-# release build (benchmarks/results/2026-12-01-session6.md): the solving part 248–252 CPU s, peak
-# 599–604 MiB; about 4.1 min a task. 1 GiB and 30 min leave room for slower nodes.
+# benchmarks/results/2026-12-01-province-2.md (release build, whole shards with advice,
+# --jobs 2): a shard took 878-882 CPU s (reading 55, solving 245, advice 577-581) at a peak of
+# 725-748 MiB (every shard reads the whole pack); replayed on 2 cores 7.8-7.9 min a task (8.5 min
+# at the lowest measured --jobs 2 speed-up, 1.84x). 1 GiB and 30 min leave room for slower nodes;
+# the merge (31 CPU s; at most 1.4 GiB, measured on 16 copies of one shard) gets 2 GiB.
 #SBATCH --job-name=xinyu-district
 #SBATCH --cpus-per-task=2
 #SBATCH --mem=1G
@@ -30,7 +31,7 @@ rc=$?
 if [ $rc -ne 0 ] && [ $rc -ne 3 ]; then exit $rc; fi
 # The first task submits the merge, to run once every task of the array has ended well.
 if [ "$K" -eq 0 ]; then
-  sbatch --dependency=afterok:"$SLURM_ARRAY_JOB_ID" --job-name=xinyu-merge --output=xinyu-merge-%j.log \
+  sbatch --dependency=afterok:"$SLURM_ARRAY_JOB_ID" --job-name=xinyu-merge --output=xinyu-merge-%j.log --mem=2G --time=00:15:00 \
     --wrap="$XINYU merge $OUT/shard-* --out $OUT/merged"
 fi
 exit 0

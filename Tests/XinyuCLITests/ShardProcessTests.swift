@@ -30,7 +30,7 @@ extension CLITests {
         }
         let merged = try xinyu(["merge"] + shards.reversed() + ["--out", dir + "/merged"])
         XCTAssertEqual(merged.code, 0, merged.err)
-        for f in ["schedule.csv", "months.csv", "schools.csv", "report.md"] {
+        for f in ["schedule.csv", "months.csv", "schools.csv", "report.md", "advice.csv"] {
             let a = FileManager.default.contents(atPath: dir + "/one/" + f)
             XCTAssertNotNil(a, f)
             XCTAssertEqual(a, FileManager.default.contents(atPath: dir + "/merged/" + f), "\(f): merged shards equal one run")
