@@ -99,10 +99,10 @@ extension MIPSolver {
 private func splitLimits(_ model: MIPModel, _ rows: [Int], _ block: ModelBlock, _ count: Int,
                          _ warm: [Double]?) -> [(row: Int, lower: Double, upper: Double)] {
     guard let warm else { return [] }
-    let all = Set(0..<model.variableCount), mine = Set(block.columns)
+    let mine = Set(block.columns)
     return rows.map { r in
         let c = model.constraints[r]
-        let total = model.activity(r, over: all, at: warm), here = model.activity(r, over: mine, at: warm)
+        let total = model.activity(r, at: warm), here = model.activity(r, over: mine, at: warm)
         let share = Double(count)
         let upper = c.upper.isFinite ? here + max(0, c.upper - total) / share : .infinity
         let lower = c.lower.isFinite ? here - max(0, total - c.lower) / share : -.infinity

@@ -94,11 +94,11 @@ extension MIPModel {
         }
     }
 
-    /// The activity Σ a·x of row `row` over `columns` at `values`.
-    public func activity(_ row: Int, over columns: Set<Int>, at values: [Double]) -> Double {
+    /// The activity Σ a·x of row `row` over `columns` (nil: all of the row's) at `values`.
+    public func activity(_ row: Int, over columns: Set<Int>? = nil, at values: [Double]) -> Double {
         let c = constraints[row]
         var s = 0.0
-        for (k, j) in c.variables.enumerated() where columns.contains(j) && j < values.count { s += c.coefficients[k] * values[j] }
+        for (k, j) in c.variables.enumerated() where (columns?.contains(j) ?? true) && j < values.count { s += c.coefficients[k] * values[j] }
         return s
     }
 }

@@ -180,7 +180,8 @@ public struct Planner: Sendable {
                 let found = pref.placements(r2b.values)
                 if inst.missing(found) <= shortfall && inst.score(found).total <= before + 1e-9 { best = found }
             }
-            if round == 0, r2b.status == .optimal, let b = r2b.bound, search.blocks == nil || shortfall == shortfallBound {
+            // Solved in blocks (the shortfall cap split), the bound holds only when the split is exact.
+            if round == 0, r2b.status == .optimal, let b = r2b.bound, r2b.blocks == nil || shortfall == shortfallBound {
                 bound = min(b / pref.objectiveScale, inst.score(best).total)
                 boundNote = "teachers and regular slots fixed"
             }
