@@ -41,17 +41,43 @@ public struct Advice: Sendable, Hashable, Codable {
     public var unhelpfulRaises: [String]
 }
 
+/// What the advice of every short school of a district shares, worked out once: the district's
+/// groups (each school's search runs on its group alone) and every teacher id (new hires avoid them).
+public struct AdviceScope: Sendable {
+    public let district: District
+    let groups: [[School]]
+    let groupOf: [String: Int]
+    let usedIDs: Set<String>
+
+    public init(_ district: District) {
+        self.district = district
+        groups = schoolGroups(district)
+        var of: [String: Int] = [:]
+        for (i, g) in groups.enumerated() { for s in g { of[s.id] = i } }
+        groupOf = of
+        usedIDs = teacherIDs(district)
+    }
+}
+
 /// Computes the advice for school `schoolID`, whose class-months `short` (missing lessons) the
 /// district run left short. Deterministic for a given pack: every probe is bounded by work (simplex
 /// iterations); only the wall-clock safety net (`probeTimeLimit`), if it is ever hit, can change that, and
 /// then the advice says "not proven".
 public func advise(_ schoolID: String, district: District, short: [ClassMonth: Int], solver: MIPSolver,
                    options: AdviceOptions = AdviceOptions()) -> Advice {
-    guard let school = district.school(schoolID) else {
+    advise(schoolID, scope: AdviceScope(district), short: short, solver: solver, options: options)
+}
+
+/// `advise` with the district's groups and teacher ids worked out once (`AdviceScope`).
+public func advise(_ schoolID: String, scope: AdviceScope, short: [ClassMonth: Int], solver: MIPSolver,
+                   options: AdviceOptions = AdviceOptions()) -> Advice {
+    guard let gi = scope.groupOf[schoolID], let school = scope.groups[gi].first(where: { $0.id == schoolID }) else {
         return Advice(school: schoolID, shortfall: 0, calendarBound: 0, schoolTarget: 0, options: [], fixes: [], unhelpfulRaises: [])
     }
-    let group = schoolGroups(district).first { $0.contains { $0.id == schoolID } } ?? [school]
-    let search = AdviceSearch(district: district, school: school, group: group, solver: solver, options: options)
+    var district = scope.district
+    district.schools = scope.groups[gi]
+    let search = AdviceSearch(district: district, school: school, group: scope.groups[gi], usedIDs: scope.usedIDs,
+                              solver: solver, options: options)
     let cal = calendarBound(Instance(district: district, schools: [school]).withLectures([school]).0, solver: solver) ?? (missing: [:], most: [:])
     let calTotal = cal.missing.values.reduce(0, +)
     let stageOf = Dictionary(school.classes.map { ($0.id, $0.stage) }, uniquingKeysWith: { a, _ in a })

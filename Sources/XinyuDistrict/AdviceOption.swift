@@ -55,27 +55,46 @@ public struct AdviceOption: Sendable, Hashable, Codable {
 
 /// The ids new teachers of a hire get: `<school>_NEW_<stage>_<i>`, skipping ids already in the district.
 public func hireIDs(_ district: District, school: String, stage: String, count: Int) -> [String] {
+    hireIDs(used: teacherIDs(district), school: school, stage: stage, count: count)
+}
+
+/// The ids new teachers of a hire get, skipping the ids in `used` (every teacher id of the district).
+public func hireIDs(used: Set<String>, school: String, stage: String, count: Int) -> [String] {
     var ids: [String] = []
     var i = 1
     while ids.count < count {
         let id = "\(school)_NEW_\(stage)_\(i)"
-        if !district.schools.contains(where: { $0.teacher(id) != nil }) { ids.append(id) }
+        if !used.contains(id) { ids.append(id) }
         i += 1
     }
     return ids
+}
+
+/// Every teacher id of the district's schools.
+public func teacherIDs(_ district: District) -> Set<String> {
+    Set(district.schools.lazy.flatMap { $0.teachers.map(\.id) })
 }
 
 /// The district with `actions` applied to school `school`: hires appended to its teachers (after
 /// the existing ones), raised limits set in every school that lists the teacher, month minimums set
 /// in the policy, and the exam days of a month turned into ordinary lesson days.
 public func applyAdvice(_ actions: [AdviceAction], school: String, to district: District) -> District {
+    applyAdvice(actions, school: school, to: district, usedIDs: teacherIDs(district))
+}
+
+/// `applyAdvice` with the teacher ids new hires must avoid given: those of the whole district
+/// when `district` holds only the school's group (the advice search), so a hire gets the id it
+/// gets in the whole district.
+public func applyAdvice(_ actions: [AdviceAction], school: String, to district: District, usedIDs: Set<String>) -> District {
     var d = district
+    var used = usedIDs
     for a in actions {
         switch a.kind {
         case .hireFull, .hirePart:
             guard let si = d.schools.firstIndex(where: { $0.id == school }), let stage = Stage(rawValue: a.stage) else { continue }
-            for (n, id) in hireIDs(d, school: school, stage: a.stage, count: a.count).enumerated() {
+            for (n, id) in hireIDs(used: used, school: school, stage: a.stage, count: a.count).enumerated() {
                 let role = a.kind == .hireFull ? "专职" : "兼职"
+                used.insert(id)
                 d.schools[si].teachers.append(Teacher(id: id, name: "新聘\(role)心理教师\(stage.chinese)\(n + 1)",
                                                       psych: a.kind == .hireFull ? .full : .part, stages: [stage],
                                                       maxPerDay: a.maxPerDay, maxPerWeek: a.maxPerWeek))

@@ -52,35 +52,74 @@ final class ProbeTally {
     }
 }
 
-/// What the advice search shares between its steps.
+/// The instances one school's search has built: the group's without changes (before pins and
+/// lectures) and the last one asked for. One search runs on one thread.
+final class BuiltInstances {
+    var base: Instance?
+    var last: (actions: [AdviceAction], instance: Instance)?
+}
+
+/// What the advice search shares between its steps. `district` holds only the school's group:
+/// every question of the search is about that group (hires join the school, a raised teacher is
+/// listed only by schools of the group), and on a province a copy of every school per
+/// hypothetical hire was most of the search's bookkeeping; `usedIDs`, every teacher id of the
+/// whole district, keeps the ids of new hires what they are in the whole district.
 struct AdviceSearch {
     let district: District
     let school: School
     let group: [School]
+    let usedIDs: Set<String>
     let solver: MIPSolver
     let options: AdviceOptions
     let tally = ProbeTally()
+    let built = BuiltInstances()
 
-    /// The school's group in `d`, built as the district run builds it (pins, then lectures).
-    func instance(_ d: District) -> Instance {
-        let g = group.compactMap { s in d.school(s.id) }
-        return Instance(district: d, schools: g).withPins(g).0.withLectures(g).0
+    /// The group's district with `actions` applied to the school.
+    func applied(_ actions: [AdviceAction]) -> District {
+        applyAdvice(actions, school: school.id, to: district, usedIDs: usedIDs)
     }
 
-    /// A proven lower bound on the group's missing lessons in `d`: counting and flow, no MIP.
-    func lowerBound(_ d: District) -> Int {
+    /// The school's group with `actions` applied, as the district run builds it (pins, then
+    /// lectures). Hires and raises change the group's instance, built once, in place of a new
+    /// build (`withNewTeachers`, `withTeacherLimits`: the same instance); the last one is kept,
+    /// as a bound check and a probe often ask about the same actions in turn.
+    func instance(_ actions: [AdviceAction]) -> Instance {
+        if let last = built.last, last.actions == actions { return last.instance }
+        let d = applied(actions)
+        let g = group.compactMap { s in d.school(s.id) }
+        let inst = (staffed(actions, d, g) ?? Instance(district: d, schools: g)).withPins(g).0.withLectures(g).0
+        built.last = (actions, inst)
+        return inst
+    }
+
+    /// The group's instance before pins and lectures with only hires and raises applied, from
+    /// the one built without them; nil for other actions (built anew).
+    private func staffed(_ actions: [AdviceAction], _ d: District, _ g: [School]) -> Instance? {
+        guard actions.allSatisfy({ [.hireFull, .hirePart, .raise].contains($0.kind) }) else { return nil }
+        let base = built.base ?? Instance(district: district, schools: group)
+        built.base = base
+        var inst = base
+        for a in actions where a.kind == .raise {
+            inst = inst.withTeacherLimits(a.teacher, maxPerWeek: a.maxPerWeek, maxPerDay: a.maxPerDay)
+        }
+        let added = Array((d.school(school.id)?.teachers ?? []).dropFirst(school.teachers.count))
+        return inst.withNewTeachers(added, school: school.id, group: g, calendar: d.calendar)
+    }
+
+    /// A proven lower bound on the group's missing lessons with `actions`: counting and flow, no MIP.
+    func lowerBound(_ actions: [AdviceAction]) -> Int {
         tally.bounds += 1
-        return shortfallBound(instance(d))
+        return shortfallBound(instance(actions))
     }
 
     /// A probe of the group in `d` (no preference stages), within the work budget; one left
     /// undecided by its work limit is asked again with a full solve's limits. Measured on the
     /// sample: S05 and S10 were advised 3 and 2 full-time hires from probes that found 1 lesson
     /// short with 2 and 1; a full solve with 2 and 1 misses none.
-    func probe(_ d: District, _ question: ProbeQuestion, _ what: String) -> ShortfallProbe {
-        let first = probe(d, question, what, options.budget)
+    func probe(_ actions: [AdviceAction], _ question: ProbeQuestion, _ what: String) -> ShortfallProbe {
+        let first = probe(actions, question, what, options.budget)
         guard let deep = options.deepBudget, first.workLimitReached, !first.timedOut, undecided(first, question) else { return first }
-        return probe(d, question, what + " (deep)", deep)
+        return probe(actions, question, what + " (deep)", deep)
     }
 
     /// Whether a probe neither reached its goal nor proved it out of reach.
@@ -91,11 +130,11 @@ struct AdviceSearch {
         }
     }
 
-    private func probe(_ d: District, _ question: ProbeQuestion, _ what: String, _ work: ProbeBudget) -> ShortfallProbe {
+    private func probe(_ actions: [AdviceAction], _ question: ProbeQuestion, _ what: String, _ work: ProbeBudget) -> ShortfallProbe {
         var budget = work
         budget.timeLimit = options.probeTimeLimit
         let start = Date()
-        let p = probeShortfall(instance(d), solver: solver, budget: budget, question: question)
+        let p = probeShortfall(instance(actions), solver: solver, budget: budget, question: question)
         let seconds = Date().timeIntervalSince(start)
         tally.add(p, seconds: seconds)
         options.plan.log?("\(school.id) advice probe \(what) \(question): found \(p.shortfall), bound \(p.bound), "
@@ -110,7 +149,7 @@ struct AdviceSearch {
         var plan = options.plan
         plan.log = nil
         plan.globalBound = false
-        let d = applyAdvice(actions, school: school.id, to: district)
+        let d = applied(actions)
         let r = solveDistrict(d, only: [school.id], jobs: 1, options: plan, solver: solver)
         return r.months.filter { $0.school == school.id }.reduce(0) { $0 + max(0, $1.required - $1.scheduled) }
     }
@@ -146,9 +185,7 @@ struct AdviceSearch {
 ///    stages already decided keeping theirs.
 func leastHires(_ s: AdviceSearch, stages: [Stage], calendarBound: Int) -> (actions: [AdviceAction], schoolTarget: Int) {
     let most = Dictionary(uniqueKeysWithValues: stages.map { st in (st, max(1, s.school.classes.filter { $0.stage == st }.count)) })
-    func hired(_ c: [Stage: Int]) -> District {
-        applyAdvice(stages.map { s.hire($0, count: c[$0] ?? 0) }, school: s.school.id, to: s.district)
-    }
+    func hired(_ c: [Stage: Int]) -> [AdviceAction] { stages.map { s.hire($0, count: c[$0] ?? 0) } }
     var bounds: [[Stage: Int]: Int] = [:]
     func bound(_ c: [Stage: Int]) -> Int {
         if let b = bounds[c] { return b }
@@ -237,17 +274,16 @@ func leastRaises(_ s: AdviceSearch, stages: [Stage], current: Int, calendarBound
         raised.append(a)
     }
     guard !raised.isEmpty else { return ([], []) }
-    let allRaised = applyAdvice(raised, school: s.school.id, to: s.district)
-    let floor = max(s.group.count == 1 ? calendarBound : 0, s.lowerBound(allRaised))
-    let all = s.probe(allRaised, .least(enough: floor), "all raised")
+    let floor = max(s.group.count == 1 ? calendarBound : 0, s.lowerBound(raised))
+    let all = s.probe(raised, .least(enough: floor), "all raised")
     guard all.shortfall(school: s.school.id) < current else { return ([], raised.map(\.teacher)) }
     let target = all.shortfall
     for i in raised.indices {
         let from = raised[i].from ?? 0, cap = raised[i].maxPerWeek ?? from
-        func at(_ v: Int) -> District {
+        func at(_ v: Int) -> [AdviceAction] {
             var r = raised
             r[i].maxPerWeek = v
-            return applyAdvice(r, school: s.school.id, to: s.district)
+            return r
         }
         let low = leastTrue(from, cap) { v in v == cap || s.lowerBound(at(v)) <= target } ?? cap
         var seen: [Int: ShortfallProbe] = [:]

@@ -80,10 +80,11 @@ public func runDistrict(_ district: District, packHash: String, settings: Office
         let log = options.log
         let adviceOptions = { var a = options.adviceOptions; a.plan = plan; return a }()
         let advised = Counter()
+        let scope = AdviceScope(district)
         if !ids.isEmpty { progress?(.advice, 0, ids.count) }
         parallelForEach(ids.count, jobs: options.jobs) { i in
             let start = Date()
-            found[i] = advise(ids[i], district: district, short: shortBySchool[ids[i]] ?? [:], solver: solver, options: adviceOptions)
+            found[i] = advise(ids[i], scope: scope, short: shortBySchool[ids[i]] ?? [:], solver: solver, options: adviceOptions)
             log?("\(ids[i]) advice: \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
             progress?(.advice, (advised.take(below: ids.count) ?? 0) + 1, ids.count)
         }
