@@ -14,6 +14,8 @@
 # 725-748 MiB (every shard reads the whole pack); replayed on 2 cores 7.8-7.9 min a task (8.5 min
 # at the lowest measured --jobs 2 speed-up, 1.84x). 1 GiB and 30 min leave room for slower nodes;
 # the merge (31 CPU s; at most 1.4 GiB, measured on 16 copies of one shard) gets 2 GiB.
+# 2026-12-01-province-3.md: advice 20-36% less CPU (same advice), about 7.4 min a task with the
+# merge; memory unchanged (the whole pack): the sizing stands.
 #SBATCH --job-name=xinyu-district
 #SBATCH --cpus-per-task=2
 #SBATCH --mem=1G
