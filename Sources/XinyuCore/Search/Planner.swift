@@ -189,6 +189,12 @@ public struct Planner: Sendable {
             if next == slotOf || inst.score(best).total >= before - 1e-9 && round > 0 { break }
             slotOf = next
         }
+        // Asked for proof (`--bound-rounds`): the stage again with the slots chosen by the model
+        // too, under a work limit (PreferenceSlots.swift).
+        if options.lagrangianRounds > 0 && timeLeft(),
+           let better = preferencesWithSlots(inst, best: best, shortfall: shortfall, fixed: fixed2, run: run) {
+            best = better
+        }
         objective = inst.score(best).total
 
         // A global bound: every class alone, teachers relaxed away, solved exactly.
