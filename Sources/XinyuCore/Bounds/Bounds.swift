@@ -27,32 +27,30 @@ extension Instance {
 /// schedule misses exactly k_c lessons of each class (none can miss fewer), so the bound is the
 /// sum of the classes' least costs at k_c. When counting proves the shortfall, each class may miss
 /// at most its pool's bound in each month; otherwise up to `shortfall` lessons (weaker). Nil if a class could not be solved to optimality in time.
+///
+/// Two shortcuts keep the answer and save most of the solves on a school whose shortfall comes
+/// from its teachers, not its classes (every solve is one class, so the time is linear in the
+/// classes; these make it smaller): the first pass is skipped when greedy schedules of the
+/// classes alone already miss fewer than `shortfall` lessons in all (each misses at least k_c, so
+/// Σ k_c < `shortfall` and the first pass could not give the bound); and in the second, a class
+/// that may miss every lesson costs 0 without a solve (`freeAlone`).
 func classDecomposedBound(_ inst: Instance, shortfall: Int, counting: (total: Int, allowance: [[Int]]),
                           solver: MIPSolver, timeLimit: Double?) -> Double? {
     let clock = Clock()
-    let big = 10_000.0
-    var least: [Int] = []
-    var costAtLeast = 0.0
-    var relaxed: [Instance] = []
-    for ci in inst.classes.indices {
-        let one = inst.relaxedClass(ci)
-        relaxed.append(one)
-        let tm = TermModel(one, TermModelSpec(fixedTeacher: nil, preferences: true, preferredSlot: nil,
-                                              shortfallWeight: big, shortfallCap: nil), name: "bound_c\(ci)")
-        if let limit = timeLimit, clock.seconds >= limit { return nil }
-        let r = solver.solve(tm.model, options: SolveOptions(timeLimit: timeLimit.map { max(0.01, $0 - clock.seconds) }))
-        guard r.status == .optimal, let obj = r.objective else { return nil }
-        let k = tm.totalShortfallColumns.reduce(0.0) { $0 + r.values[$1] }.rounded()
-        least.append(Int(k))
-        costAtLeast += obj / tm.objectiveScale - big * k
+    let relaxed = inst.classes.indices.map(inst.relaxedClass)
+    let greedyMisses = relaxed.reduce(0) { $0 + $1.missing($1.greedySchedule(planned: [], teacherOf: [nil])) }
+    if greedyMisses >= shortfall {
+        guard let first = leastAlone(relaxed, solver: solver, clock: clock, timeLimit: timeLimit) else { return nil }
+        if first.least == shortfall { return first.cost }
     }
-    if least.reduce(0, +) == shortfall { return costAtLeast }
     var total = 0.0
     for (ci, one) in relaxed.enumerated() {
         // When counting proves the shortfall, each class misses at most its pool's share per month.
+        let allowance = counting.total == shortfall ? counting.allowance[ci] : nil
+        if freeAlone(one, shortfall: shortfall, allowance: allowance) { continue }
         var spec = TermModelSpec(fixedTeacher: nil, preferences: true, preferredSlot: nil,
                                  shortfallWeight: 0, shortfallCap: Double(min(shortfall, one.required)))
-        if counting.total == shortfall { spec.shortfallUpper = [counting.allowance[ci]] }
+        if let allowance { spec.shortfallUpper = [allowance] }
         let tm = TermModel(one, spec, name: "bound_cap")
         if let limit = timeLimit, clock.seconds >= limit { return nil }
         let r = solver.solve(tm.model, options: SolveOptions(timeLimit: timeLimit.map { max(0.01, $0 - clock.seconds) }))
@@ -60,6 +58,39 @@ func classDecomposedBound(_ inst: Instance, shortfall: Int, counting: (total: In
         total += b / tm.objectiveScale
     }
     return total
+}
+
+/// The first pass of `classDecomposedBound`: each class's least shortfall alone and the sum of
+/// the classes' least costs at it (nil when a class is not solved to optimality in time).
+private func leastAlone(_ relaxed: [Instance], solver: MIPSolver, clock: Clock, timeLimit: Double?) -> (least: Int, cost: Double)? {
+    let big = 10_000.0
+    var least = 0
+    var costAtLeast = 0.0
+    for (ci, one) in relaxed.enumerated() {
+        let tm = TermModel(one, TermModelSpec(fixedTeacher: nil, preferences: true, preferredSlot: nil,
+                                              shortfallWeight: big, shortfallCap: nil), name: "bound_c\(ci)")
+        if let limit = timeLimit, clock.seconds >= limit { return nil }
+        let r = solver.solve(tm.model, options: SolveOptions(timeLimit: timeLimit.map { max(0.01, $0 - clock.seconds) }))
+        guard r.status == .optimal, let obj = r.objective else { return nil }
+        let k = tm.totalShortfallColumns.reduce(0.0) { $0 + r.values[$1] }.rounded()
+        least += Int(k)
+        costAtLeast += obj / tm.objectiveScale - big * k
+    }
+    return (least, costAtLeast)
+}
+
+/// Whether the class of `one` (a `relaxedClass`) has least cost 0 under the second pass's
+/// limits without solving: it may miss every lesson (the cap `min(shortfall, required)` is its
+/// whole requirement and no month's `allowance` is below the month's minimum), so the empty
+/// schedule is allowed, and it costs 0; and no schedule costs less, every term of the cost
+/// being ≥ 0 (weights and displacement costs ≥ 0: a lesson's rhythm cost is paid back only by
+/// an `on` column no larger than the lesson itself, and spread counts lessons beyond the first).
+func freeAlone(_ one: Instance, shortfall: Int, allowance: [Int]?) -> Bool {
+    guard let c = one.classes.first, one.classes.count == 1, shortfall >= one.required else { return false }
+    if let allowance, zip(allowance, c.minimum).contains(where: { $0 < ($1 ?? 0) }) { return false }
+    let w = one.preferences
+    guard w.displacement >= 0, w.rhythm >= 0, w.spread >= 0, w.loadBalance >= 0 else { return false }
+    return c.candidates.allSatisfy { $0.cost >= 0 }
 }
 
 /// A lower bound on the missing lessons of any schedule, by counting: in each month, classes

@@ -70,7 +70,15 @@ struct RhythmPlan {
         return result
     }
 
-    init(_ inst: Instance, solver: MIPSolver, options: SolveOptions) {
+    /// The rhythm model: a binary y per pattern, a z per (class, eligible teacher), and the rows.
+    struct Model {
+        var model: MIPModel
+        var patterns: [Pattern]
+        var y: [Int]
+        var z: [[Int: Int]]
+    }
+
+    static func model(_ inst: Instance) -> Model {
         var m = MIPModel(name: "rhythm")
         let pats = RhythmPlan.patterns(inst)
         var y: [Int] = []
@@ -80,7 +88,17 @@ struct RhythmPlan {
         Self.addTeacherSlotRows(&m, inst, pats, y: y)
         if inst.policy.sameTeacher { Self.addCapacityRows(&m, inst, z: z, cap: RhythmPlan.capacity(inst)) }
         if inst.preferences.loadBalance > 0 && inst.teachers.count > 1 { Self.addLoadBalanceRows(&m, inst, z: z) }
+        return Model(model: m, patterns: pats, y: y, z: z)
+    }
 
+    init(_ inst: Instance, solver: MIPSolver, options: SolveOptions) {
+        let built = RhythmPlan.model(inst)
+        let (m, pats, y, z) = (built.model, built.patterns, built.y, built.z)
+        // The model falls apart into one block per pool of classes and eligible teachers
+        // (GrowthShortcutsTests), but solved so (solveByBlocks, each block to 1%) it took other
+        // plans (other teachers at 200 classes) and was not faster on the growth packs, and the
+        // costs rose (measured together with another change, not apart;
+        // benchmarks/results/2026-12-01-growth-2.md): solved whole, as before.
         let res = solver.solve(m, options: options)
         var teacherOf = [Int?](repeating: nil, count: inst.classes.count)
         var slotOf = [WeeklySlot?](repeating: nil, count: inst.classes.count)
