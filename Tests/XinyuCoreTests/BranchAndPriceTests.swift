@@ -22,7 +22,7 @@ final class BranchAndPriceTests: XCTestCase {
 
     /// The root converged, its bound and the branch-and-price result (nil: no converged root).
     static func run(_ inst: Instance, _ exact: (shortfall: Int, cost: Double, schedule: [Placement]), solver: GLPKSolver,
-                    nodes: Int = 60) -> (root: LagrangianBound, bp: BranchAndPriceResult)? {
+                    nodes: Int = 40) -> (root: LagrangianBound, bp: BranchAndPriceResult)? {
         let counting = countingShortfallBound(inst)
         guard let root = lagrangianBound(inst, shortfall: exact.shortfall, counting: counting, upper: exact.cost, solver: solver,
                                          rounds: 200, timeLimit: 120, incumbent: exact.schedule, stallRounds: nil),
@@ -35,7 +35,7 @@ final class BranchAndPriceTests: XCTestCase {
     func testNeverAboveTheOptimumAndRaisesFractionalRoots() {
         let solver = GLPKSolver()
         var checked = 0, fractional = 0, raised = 0, closed = 0
-        for seed in 1...40 as ClosedRange<UInt64> {
+        for seed in 1...24 as ClosedRange<UInt64> {
             let d = ExactnessTests.randomDistrict(seed)
             let inst = Instance(district: d, schools: d.schools)
             guard let exact = Self.exactSchedule(inst, solver: solver), let r = Self.run(inst, exact, solver: solver) else { continue }
@@ -56,7 +56,7 @@ final class BranchAndPriceTests: XCTestCase {
             if bp.bound.bound > root.bound + 1e-6 { raised += 1 }
             if bp.bound.bound >= exact.cost - 1e-6 { closed += 1 }
         }
-        XCTAssertGreaterThan(checked, 25, "most random schools are proven by GLPK and converge")
+        XCTAssertGreaterThan(checked, 12, "most random schools are proven by GLPK and converge")
         XCTAssertGreaterThan(fractional, 0, "some school's root pattern LP is fractional (branching exercised)")
         XCTAssertGreaterThan(raised, 0, "branching raises a fractional root's bound")
         XCTAssertGreaterThan(closed, 0, "branching closes the gap on some school")

@@ -62,16 +62,14 @@ func branchAndPrice(_ inst: Instance, root: LagrangianBound, shortfall: Int, cou
         if ctx.upper - least <= room(ctx.upper) { break }
         let pick = open.indices.min { (open[$0].outcome.bound, open[$0].id) < (open[$1].outcome.bound, open[$1].id) } ?? 0
         let node = open.remove(at: pick)
-        guard let rule = branchRule(inst, ctx.pool.patterns, node.outcome.weights) else {
-            // An integer master (or none): nothing to split on; it stays open with its bound.
+        guard let split = branchChildren(inst, ctx.pool.patterns, node.outcome.weights) else {
+            // An integer master that keeps every rule it can check (or none): it stays open.
             stuck.append(node)
             continue
         }
-        for side in [false, true] {
-            var child = rule
-            child.used = side
-            let rules = (node.rules + [child]).sorted()
-            let out = ctx.evaluate(rules: rules, changed: rule.classIndex, from: node.outcome.prices,
+        for side in split {
+            let rules = (node.rules + side).sorted()
+            let out = ctx.evaluate(rules: rules, changed: Set(side.map(\.classIndex)), from: node.outcome.prices,
                                    parent: (node.outcome.bound, node.outcome.classValues), rounds: rounds, stop: stop)
             result.nodes += 1
             if let better = integerSchedule(ctx, out.weights, shortfall: shortfall), inst.score(better).total < ctx.upper - 1e-9 {
@@ -79,7 +77,8 @@ func branchAndPrice(_ inst: Instance, root: LagrangianBound, shortfall: Int, cou
                 ctx.upper = inst.score(better).total
                 log?("node \(created): schedule \(fmt(ctx.upper))")
             }
-            log?("node \(created) (depth \(rules.count), class \(rule.classIndex), \(side ? "uses" : "not") \(rule.lessons.count) lessons): "
+            let what = side.map { "class \($0.classIndex) \($0.used ? "uses" : "not") \($0.lessons.count) lessons" }.joined(separator: ", ")
+            log?("node \(created) (depth \(rules.count), \(what)): "
                  + "\(out.infeasible ? "infeasible" : fmt(out.bound))\(out.converged ? " converged" : ""), \(fmt(clock.seconds)) s")
             if !out.infeasible && out.bound < ctx.upper - ctx.tolerance {
                 open.append(OpenNode(id: created, rules: rules, outcome: out))
@@ -96,6 +95,45 @@ func branchAndPrice(_ inst: Instance, root: LagrangianBound, shortfall: Int, cou
     result.bound.patterns = ctx.pool.patterns
     log?("branch-and-price: \(result.nodes) nodes, \(result.open) open, bound \(fmt(result.bound.bound)), \(fmt(clock.seconds)) s")
     return result
+}
+
+/// The children of a node: on a fractional master, a set of a class's lessons used or not
+/// (`branchRule`); on an integer one, a replaced-row rule it breaks (`replacedRowSplit`). Nil
+/// when neither applies.
+func branchChildren(_ inst: Instance, _ patterns: [Pattern], _ weights: [(pattern: Int, y: Double)]) -> [[BranchRule]]? {
+    if let rule = branchRule(inst, patterns, weights) {
+        var uses = rule
+        uses.used = true
+        return [[rule], [uses]]
+    }
+    return replacedRowSplit(inst, weights.flatMap { patterns[$0.pattern].placements })
+}
+
+/// The rule the relaxation drops, split on: a lesson (class c, candidate k, teacher t) whose
+/// option requires class o to have a lesson at the same time, in a schedule where o has none.
+/// Every schedule that keeps the rule either has not that lesson, or has it and a lesson of o at
+/// that time: the two children cover them all, and both exclude this schedule.
+func replacedRowSplit(_ inst: Instance, _ placements: [Placement]) -> [[BranchRule]]? {
+    var busy = Set<[Int]>()
+    for l in placements {
+        let cand = inst.classes[l.classIndex].candidates[l.candidate]
+        busy.insert([l.classIndex, cand.day, cand.period])
+    }
+    for l in placements.sorted() {
+        let cand = inst.classes[l.classIndex].candidates[l.candidate]
+        guard let option = cand.options.first(where: { $0.teacher == l.teacher }) else { continue }
+        for o in option.requires.sorted() where !busy.contains([o, cand.day, cand.period]) {
+            let there = inst.classes[o].candidates.enumerated().flatMap { k, c in
+                c.day == cand.day && c.period == cand.period
+                    ? c.options.map { Placement(classIndex: o, candidate: k, teacher: $0.teacher) } : []
+            }
+            let lesson = [l]
+            return [[BranchRule(classIndex: l.classIndex, lessons: lesson, used: false)],
+                    [BranchRule(classIndex: l.classIndex, lessons: lesson, used: true),
+                     BranchRule(classIndex: o, lessons: there.sorted(), used: true)]]
+        }
+    }
+    return nil
 }
 
 /// What to split on: of the sets of a class's lessons — those with one teacher, those at one

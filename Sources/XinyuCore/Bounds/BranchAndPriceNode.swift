@@ -74,9 +74,9 @@ struct BranchContext {
     /// class's rules and the node's, so its priced cost is at least the optimum (or GLPK's proven
     /// bound) of the class model with the node's rules added. That is weak duality with the
     /// node's restrictions, whatever the prices; the parent's bound holds as well (fewer rules).
-    /// The first round is at the parent's prices, where only the class of the new rule (`changed`)
-    /// can differ from the parent's class values (`parent`): the others are taken as they are.
-    mutating func evaluate(rules: [BranchRule], changed: Int, from start: Prices, parent: (bound: Double, classValues: [Double]),
+    /// The first round is at the parent's prices, where only the classes of the new rules
+    /// (`changed`) can differ from the parent's class values (`parent`): the others are kept.
+    mutating func evaluate(rules: [BranchRule], changed: Set<Int>, from start: Prices, parent: (bound: Double, classValues: [Double]),
                            rounds: Int, stop: (@Sendable () -> Bool)?) -> NodeOutcome {
         var subs = self.subs
         for (k, rule) in rules.enumerated() { rule.apply(to: &subs[rule.classIndex], name: "branch_\(k)") }
@@ -88,7 +88,7 @@ struct BranchContext {
             if stop?() ?? false { break }
             var known: [Int: Double] = [:]
             if round == 0, parent.classValues.count == subs.count {
-                for ci in subs.indices where ci != changed { known[ci] = parent.classValues[ci] }
+                for ci in subs.indices where !changed.contains(ci) { known[ci] = parent.classValues[ci] }
             }
             let priced = priceRound(&subs, query, known: known)
             if priced.infeasible { out.infeasible = true; out.bound = .infinity; return out }
