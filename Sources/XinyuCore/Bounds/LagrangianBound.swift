@@ -46,6 +46,9 @@ struct LagrangianBound {
     var classOptimum: [Double]
     /// Every class pattern seen (the incumbent's among them): what `patternSchedule` picks from.
     var patterns: [Pattern] = []
+    /// The Lagrangian's value at `prices` when `bound` was raised past it by branching
+    /// (`branchAndPrice`): reduced costs at `prices` are measured from this value, not `bound`.
+    var pricedBound: Double? = nil
 
     /// The patterns that can be part of a schedule cheaper than `upper`: any schedule costs at
     /// least the bound plus each of its patterns' reduced cost at the best prices (priced cost
@@ -54,7 +57,7 @@ struct LagrangianBound {
     /// of least reduced cost and its incumbent one: a bounded master, whatever the pool's size.
     func useful(below upper: Double, perClass: Int? = nil) -> [Pattern] {
         let perClass = perClass ?? patternsPerClass(classes: classOptimum.count)
-        let room = upper - bound + 1e-6 * max(1, abs(upper))
+        let room = upper - (pricedBound ?? bound) + 1e-6 * max(1, abs(upper))
         var byClass = [[(rc: Double, k: Int)]](repeating: [], count: classOptimum.count)
         for (k, p) in patterns.enumerated() {
             let rc = p.priced(prices) - classOptimum[p.classIndex]

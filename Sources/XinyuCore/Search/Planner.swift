@@ -211,9 +211,12 @@ public struct Planner: Sendable {
         if options.globalBound && options.lagrangianRounds > 0 && timeLeft(),
            objective - (bound ?? -.infinity) > max(options.mipGap * abs(objective), 1e-6) {
             let t0 = clock.seconds
-            let lr = lagrangianBound(inst, shortfall: shortfall, counting: counting, upper: objective, solver: solver,
+            var lr = lagrangianBound(inst, shortfall: shortfall, counting: counting, upper: objective, solver: solver,
                                      rounds: options.lagrangianRounds, timeLimit: remaining(1.0), incumbent: best,
                                      stop: options.stop, log: { log("\(name) Lagrangian \($0)") })
+            branchIfOpen(&lr, &best, inst, shortfall: shortfall, counting: counting, solver: solver, gap: options.mipGap,
+                         timeLimit: remaining(1.0), stop: options.stop, log: { log("\(name) branch-and-price \($0)") })
+            objective = inst.score(best).total
             if let lr, !boundIsGlobal || lr.bound > (bound ?? -.infinity) {
                 bound = min(lr.bound, objective)
                 boundNote = "Lagrangian: teacher rows priced, each class exact"
