@@ -22,7 +22,7 @@ import XinyuMIP
 /// The work limits of the model-chosen-slot preference stage: simplex iterations and nodes, split
 /// over its blocks by columns (`solveByBlocks`).
 public let slotStageIterations = 100_000
-public let slotStageNodes = 2_000
+public let slotStageNodes = 500
 
 extension Planner {
     /// The preference stage with teachers as given (`fixed`, nil: free) and each class's regular
@@ -38,6 +38,9 @@ extension Planner {
         search.warmStart = pref.assignment(inst, best)
         search.iterationLimit = slotStageIterations
         search.nodeLimit = slotStageNodes
+        // No cuts: a cut round can leave a node's LP stalling where no callback stops it (as in
+        // the exactness stage), and then the iteration limit does not bind.
+        search.cuts = false
         if fixed != nil { search.blocks = pref.blockSplit }
         let r = run("preferences-slots", pref.model, 0.5, search)
         guard r.hasSolution else { return nil }
