@@ -194,6 +194,8 @@ public struct Planner: Sendable {
         if options.lagrangianRounds > 0 && timeLeft(),
            let better = preferencesWithSlots(inst, best: best, shortfall: shortfall, fixed: fixed2, run: run) {
             best = better
+            // The fixed-slot stage's bound does not hold for schedules with other regular slots.
+            (bound, boundNote) = (nil, "none")
         }
         objective = inst.score(best).total
 
