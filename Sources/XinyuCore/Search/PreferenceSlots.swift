@@ -17,7 +17,9 @@ import XinyuMIP
 // slow for every run, so it runs only where the run asked for proof (`--bound-rounds`), which
 // costs minutes anyway, under a work limit, block by block when teachers are fixed (the cap split
 // at the incumbent, as in the fixed-slot stage), warm-started from the rounds' schedule: it can
-// only keep or lower the cost.
+// only keep or lower the cost. The figures above are GLPK's defaults (cuts on); with cuts on, the
+// 36-class school's stage ran 17 CPU minutes before it was stopped, so the stage runs without
+// them (benchmarks/results/2026-12-01-slots.md has the figures at these limits).
 
 /// The work limits of the model-chosen-slot preference stage: simplex iterations and nodes, split
 /// over its blocks by columns (`solveByBlocks`).
