@@ -191,14 +191,16 @@ private func integerSchedule(_ ctx: BranchContext, _ weights: [(pattern: Int, y:
 /// The Planner's step after the Lagrangian rounds: when the root converged and leaves more than
 /// `gap` between `best` and its bound, branch-and-price raises `lr`'s bound and may replace
 /// `best` by a cheaper schedule (which keeps every rule: `integerSchedule`).
+@discardableResult
 func branchIfOpen(_ lr: inout LagrangianBound?, _ best: inout [Placement], _ inst: Instance, shortfall: Int,
                   counting: (total: Int, allowance: [[Int]]), solver: MIPSolver, gap: Double, timeLimit: Double?,
-                  stop: (@Sendable () -> Bool)?, log: ((String) -> Void)?) {
-    guard let root = lr, root.converged else { return }
+                  stop: (@Sendable () -> Bool)?, log: ((String) -> Void)?) -> BranchAndPriceResult? {
+    guard let root = lr, root.converged else { return nil }
     let bp = branchAndPrice(inst, root: root, shortfall: shortfall, counting: counting, incumbent: best, solver: solver,
                             gap: gap, timeLimit: timeLimit, stop: stop, log: log)
     var raised = bp.bound
     if raised.bound > root.bound { raised.pricedBound = root.pricedBound ?? root.bound }
     lr = raised
     if let cheaper = bp.schedule { best = cheaper }
+    return bp
 }

@@ -10,4 +10,14 @@ extension DistrictResult {
         }
         return worst
     }
+
+    /// The worst group's `gapLimit` (ties: the first group; nil when no group has a bound).
+    public var worstGapLimit: String? {
+        var worst: GroupPlan? = nil
+        for p in plans {
+            guard let g = p.gap else { return p.gapLimit }
+            if g > (worst?.gap ?? -1) { worst = p }
+        }
+        return worst?.gapLimit
+    }
 }

@@ -32,20 +32,6 @@ public struct PlanOptions: Sendable {
     public init(timeLimit: Double? = nil) { self.timeLimit = timeLimit }
 }
 
-/// One solver stage as it ran.
-public struct StageLog: Sendable {
-    public var name: String
-    public var variables: Int
-    public var constraints: Int
-    public var status: SolveStatus
-    public var objective: Double?
-    public var bound: Double?
-    public var seconds: Double
-    public var reason: String
-    /// The stage stopped at its work limit (simplex iterations).
-    public var workLimitReached = false
-}
-
 /// What the solve of a group reached. There is always a schedule (at worst the greedy one).
 public enum PlanQuality: String, Sendable {
     /// The shortfall is proven least and the preference cost meets a proven global lower bound
@@ -77,6 +63,8 @@ public struct GroupPlan: Sendable {
     public var missingLectures: [MissingLecture] = []
     /// Lessons kept by pinned.csv, placed before everything else (Pins.swift).
     public var pinned: [KeptPin] = []
+    /// Why the own gap stays open (`gapLimitNote`): the work limits that stopped the bound stages.
+    public var gapLimit = ""
 
     public var shortfallProven: Bool { shortfall == shortfallBound }
     public var gap: Double? {
@@ -168,6 +156,7 @@ public struct Planner: Sendable {
         // Then each class's regular slot becomes the one its lessons use most, and again, while
         // that lowers the cost (a few rounds; each is a small, fast model).
         let fixed2: [Int?]? = inst.policy.sameTeacher ? teacherOf : nil
+        var work = BoundWork(roundsAsked: options.globalBound ? options.lagrangianRounds : 0, teachersFixed: fixed2 != nil)
         for round in 0..<3 where timeLeft() {
             let pref = TermModel(inst, TermModelSpec(fixedTeacher: fixed2, preferences: true, preferredSlot: slotOf,
                                                       shortfallWeight: 0, shortfallCap: Double(shortfall)), name: "preferences")
@@ -216,9 +205,10 @@ public struct Planner: Sendable {
             var lr = lagrangianBound(inst, shortfall: shortfall, counting: counting, upper: objective, solver: solver,
                                      rounds: options.lagrangianRounds, timeLimit: remaining(1.0), incumbent: best,
                                      stop: options.stop, log: { log("\(name) Lagrangian \($0)") })
-            branchIfOpen(&lr, &best, inst, shortfall: shortfall, counting: counting, solver: solver, gap: options.mipGap,
+            work.branch = branchIfOpen(&lr, &best, inst, shortfall: shortfall, counting: counting, solver: solver, gap: options.mipGap,
                          timeLimit: remaining(1.0), stop: options.stop, log: { log("\(name) branch-and-price \($0)") })
             objective = inst.score(best).total
+            work.lagrangian = lr
             if let lr, !boundIsGlobal || lr.bound > (bound ?? -.infinity) {
                 bound = min(lr.bound, objective)
                 boundNote = "Lagrangian: teacher rows priced, each class exact"
@@ -251,9 +241,11 @@ public struct Planner: Sendable {
         }
         // One line per group with its size and time (benchmarks/province reads it).
         log("\(name) done: \(inst.classes.count) classes, \(fmt(clock.seconds)) s")
-        return GroupPlan(instance: inst, placements: best, shortfall: shortfall, shortfallBound: shortfallBound,
-                         quality: quality, objective: objective, bound: bound, boundNote: boundNote,
-                         stages: stages, seconds: clock.seconds)
+        var plan = GroupPlan(instance: inst, placements: best, shortfall: shortfall, shortfallBound: shortfallBound,
+                             quality: quality, objective: objective, bound: bound, boundNote: boundNote,
+                             stages: stages, seconds: clock.seconds)
+        plan.gapLimit = gapLimitNote(gap: plan.gap, mipGap: options.mipGap, work: work, stages: stages)
+        return plan
     }
 }
 

@@ -117,6 +117,6 @@ public enum SolveJob {
         let costs = result.plans.reduce(0.0) { $0 + $1.objective }
         let bound = result.plans.reduce(0.0) { $0 + ($1.bound ?? 0) }
         let size = model.map { "\"objective_scale\": \($0.scale), \"columns\": \($0.columns), \"rows\": \($0.rows), " } ?? ""
-        return "{" + size + "\"shortfall\": \(result.shortfall), \"shortfall_proven\": \(result.plans.allSatisfy(\.shortfallProven)), \"shortfall_bound\": \(result.plans.reduce(0) { $0 + $1.shortfallBound }), \"objective\": \(costs), \"bound\": \(bound), \"gap_worst\": \(result.worstGap.map { "\($0)" } ?? "null"), \"bound_of\": [\(Set(result.plans.map(\.boundNote)).sorted().map { "\"\($0)\"" }.joined(separator: ", "))], \"solve_seconds\": \(result.seconds)}\n"
+        return "{" + size + "\"shortfall\": \(result.shortfall), \"shortfall_proven\": \(result.plans.allSatisfy(\.shortfallProven)), \"shortfall_bound\": \(result.plans.reduce(0) { $0 + $1.shortfallBound }), \"objective\": \(costs), \"bound\": \(bound), \"gap_worst\": \(result.worstGap.map { "\($0)" } ?? "null"), \"gap_limit_worst\": \(result.worstGapLimit.map { "\"\($0)\"" } ?? "null"), \"bound_of\": [\(Set(result.plans.map(\.boundNote)).sorted().map { "\"\($0)\"" }.joined(separator: ", "))], \"solve_seconds\": \(result.seconds)}\n"
     }
 }
