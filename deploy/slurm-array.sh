@@ -16,10 +16,13 @@
 # the merge (31 CPU s; at most 1.4 GiB, measured on 16 copies of one shard) gets 2 GiB.
 # 2026-12-01-province-3.md: advice 20-36% less CPU (same advice), about 7.4 min a task with the
 # merge; memory unchanged (the whole pack): the sizing stands.
+# 2026-12-01-province-4.md (whole shards 0/16 and 8/16 re-measured, --jobs 1): 390 and 329 CPU s,
+# peak 627 and 619 MiB, 3.6 and 3.0 min a task on 2 cores (about 5.4 min with the merge):
+# 1 GiB stays (peak + 60%), the time limit is now 15 min (4x a measured task).
 #SBATCH --job-name=xinyu-district
 #SBATCH --cpus-per-task=2
 #SBATCH --mem=1G
-#SBATCH --time=00:30:00
+#SBATCH --time=00:15:00
 #SBATCH --output=xinyu-%A_%a.log
 set -u
 XINYU=${XINYU:-xinyu}
