@@ -11,7 +11,9 @@ extension DistrictResult {
         return worst
     }
 
-    /// The worst group's `gapLimit` (ties: the first group; nil when no group has a bound).
+    /// The `gapLimit` of the group that makes `worstGap`: the first group without a bound if one
+    /// has none (`worstGap` is then nil), else the group of largest gap (ties: the first); nil
+    /// without groups.
     public var worstGapLimit: String? {
         var worst: GroupPlan? = nil
         for p in plans {

@@ -10,6 +10,6 @@ public struct StageLog: Sendable {
     public var bound: Double?
     public var seconds: Double
     public var reason: String
-    /// The stage stopped at its work limit (simplex iterations).
+    /// The stage stopped at its work limit (simplex iterations, or branch-and-bound nodes).
     public var workLimitReached = false
 }
