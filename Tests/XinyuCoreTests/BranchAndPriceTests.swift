@@ -53,6 +53,13 @@ final class BranchAndPriceTests: XCTestCase {
             }
             fractional += 1
             XCTAssertGreaterThan(bp.nodes, 0, "seed \(seed): an open root is branched")
+            // The node limit is named only when the search stopped there with nodes still open.
+            if let limit = bp.nodeLimitReached {
+                XCTAssertEqual(limit, 40, "seed \(seed)")
+                XCTAssertTrue(!bp.closed && bp.open > 0 && bp.nodes + 2 > limit, "seed \(seed)")
+            } else {
+                XCTAssertTrue(bp.closed || bp.nodes + 2 <= 40 || bp.open == 0, "seed \(seed)")
+            }
             if bp.bound.bound > root.bound + 1e-6 { raised += 1 }
             if bp.bound.bound >= exact.cost - 1e-6 { closed += 1 }
         }

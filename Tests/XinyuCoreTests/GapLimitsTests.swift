@@ -35,13 +35,13 @@ final class GapLimitsTests: XCTestCase {
         XCTAssertTrue(gapLimitNote(gap: 0.05, mipGap: 0, work: work, stages: []).contains("2 rounds, stalled"))
         work.lagrangian = lagrangian(rounds: 3, converged: true)
         var bp = BranchAndPriceResult(bound: lagrangian(rounds: 3, converged: true))
-        (bp.nodes, bp.open) = (branchNodes - 1, 4)
+        (bp.nodes, bp.open, bp.nodeLimitReached) = (branchNodes - 1, 4, branchNodes)
         work.branch = bp
         let note = gapLimitNote(gap: 0.05, mipGap: 0, work: work, stages: [slots(.feasible, workLimit: true)])
         XCTAssertTrue(note.contains("3 rounds, converged"), note)
-        XCTAssertTrue(note.contains("branch-and-price \(branchNodes - 1) nodes, 4 open, node limit"), note)
+        XCTAssertTrue(note.contains("branch-and-price \(branchNodes - 1) nodes, 4 open, node limit \(branchNodes)"), note)
         XCTAssertTrue(note.hasSuffix("model-chosen slots (teachers fixed) work limit"), note)
-        (bp.nodes, bp.open) = (6, 1)
+        (bp.nodes, bp.open, bp.nodeLimitReached) = (6, 1, nil)
         work.branch = bp
         XCTAssertTrue(gapLimitNote(gap: 0.05, mipGap: 0, work: work, stages: []).contains("stopped before the node limit"))
     }

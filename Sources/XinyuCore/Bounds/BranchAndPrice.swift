@@ -15,6 +15,8 @@ struct BranchAndPriceResult {
     var nodes = 0
     var open = 0
     var closed = false
+    /// The node limit when the search stopped at it (nil: it stopped for time, a stop, no split).
+    var nodeLimitReached: Int? = nil
 }
 
 private struct OpenNode {
@@ -90,6 +92,7 @@ func branchAndPrice(_ inst: Instance, root: LagrangianBound, shortfall: Int, cou
     let least = min(open.map(\.outcome.bound).min() ?? .infinity, stuck.map(\.outcome.bound).min() ?? .infinity)
     result.open = open.count + stuck.count
     result.closed = open.isEmpty && stuck.isEmpty
+    if !result.closed, !open.isEmpty, result.nodes + 2 > nodes { result.nodeLimitReached = nodes }
     let final = min(ctx.upper, least)
     if final > result.bound.bound { result.bound.bound = final }
     result.bound.patterns = ctx.pool.patterns

@@ -31,8 +31,8 @@ func gapLimitNote(gap: Double?, mipGap: Double, work: BoundWork, stages: [StageL
         why.append("Lagrangian not run (time limit)")
     }
     if let bp = work.branch {
-        let end = bp.closed ? "closed" : bp.nodes + 2 > branchNodes ? "node limit \(branchNodes)"
-            : "stopped before the node limit (time, or no node left to split)"
+        let end = bp.closed ? "closed" : bp.nodeLimitReached.map { "node limit \($0)" }
+            ?? "stopped before the node limit (time, or no node left to split)"
         why.append("branch-and-price \(bp.nodes) nodes, \(bp.open) open, \(end)")
     }
     if let slots = stages.last(where: { $0.name == "preferences-slots" }) {
